@@ -1,0 +1,10 @@
+export { createDb, type Db, type DbConfig } from './create-db.ts';
+export {
+  checkDatabase,
+  getMigrationStatus,
+  migrateToLatest,
+  type DatabaseState,
+  type MigrationState,
+} from './migrate.ts';
+export { isUniqueViolation, isForeignKeyViolation } from './pg-errors.ts';
+export type * from './database.ts';

@@ -1,0 +1,13 @@
+export const INT8_OID = 20;
+
+/**
+ * `bigint` columns (money in minor units, counts) come back as JS numbers. Amounts are capped at
+ * 1e12 and sums stay far below 2^53, but a value that would lose precision fails loudly instead.
+ */
+export function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`bigint value ${text} is outside the safe integer range`);
+  }
+  return value;
+}
