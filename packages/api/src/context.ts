@@ -1,0 +1,40 @@
+import type { ApiDeps } from './deps.ts';
+
+export interface RequestInfo {
+  /** The client's address, used to key rate limits. */
+  ip: string;
+  userAgent: string | null;
+  authorization: string | null;
+  refreshTokenCookie: string | null;
+}
+
+/** How the host hands the refresh token to browsers as an HttpOnly cookie. */
+export interface RefreshCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  deps: ApiDeps;
+  request: RequestInfo;
+  refreshCookie: RefreshCookie;
+}
+
+const noCookie: RefreshCookie = { set() {}, clear() {} };
+
+export function createContext(
+  deps: ApiDeps,
+  request: Partial<RequestInfo> = {},
+  refreshCookie: RefreshCookie = noCookie,
+): Context {
+  return {
+    deps,
+    request: {
+      ip: request.ip ?? 'local',
+      userAgent: request.userAgent ?? null,
+      authorization: request.authorization ?? null,
+      refreshTokenCookie: request.refreshTokenCookie ?? null,
+    },
+    refreshCookie,
+  };
+}

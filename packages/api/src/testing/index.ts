@@ -1,0 +1,53 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '@budget/db';
+import { createContext, type RequestInfo } from '../context.ts';
+import { defaultRateLimits, silentLogger, type ApiDeps, type RateLimitSettings } from '../deps.ts';
+import { createCaller } from '../root.ts';
+import type { Session } from '../schemas/auth.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Deps for tests: a random signing secret, generous rate limits, no logging. */
+export function createTestDeps(db: Db, overrides: Partial<ApiDeps> = {}): ApiDeps {
+  const generous = { limit: 10_000, windowSeconds: 60 };
+  const rateLimits = Object.fromEntries(
+    Object.keys(defaultRateLimits).map((name) => [name, generous]),
+  ) as unknown as RateLimitSettings;
+  return {
+    db,
+    auth: {
+      jwtSecret: randomBytes(32),
+      issuer: 'budget-tracker',
+      audience: 'budget-tracker-api',
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 3600,
+      sessionMaxAgeSeconds: 86_400,
+    },
+    rateLimits,
+    version: 'test',
+    exposeInternalErrors: true,
+    logger: silentLogger,
+    ...overrides,
+  };
+}
+
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomUUID()}@example.test`;
+}
+
+/** A caller as an anonymous client, or signed in with `accessToken`. */
+export function callerFor(deps: ApiDeps, accessToken?: string, request: Partial<RequestInfo> = {}) {
+  return createCaller(
+    createContext(deps, {
+      ...request,
+      authorization: accessToken === undefined ? null : `Bearer ${accessToken}`,
+    }),
+  );
+}
+
+/** Registers a fresh user and returns their session and a signed-in caller. */
+export async function signUp(deps: ApiDeps, label = 'user') {
+  const email = uniqueEmail(label);
+  const session: Session = await callerFor(deps).auth.register({ email, password: TEST_PASSWORD });
+  return { email, password: TEST_PASSWORD, session, caller: callerFor(deps, session.accessToken) };
+}

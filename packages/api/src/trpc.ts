@@ -1,0 +1,38 @@
+import { initTRPC } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Context } from './context.ts';
+import { authenticate } from './services/authenticate.ts';
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const zodError =
+      error.code === 'BAD_REQUEST' && error.cause instanceof ZodError ? error.cause : null;
+    const hideMessage =
+      error.code === 'INTERNAL_SERVER_ERROR' && ctx?.deps.exposeInternalErrors !== true;
+    let message = shape.message;
+    if (zodError !== null) message = `Invalid input: ${describeIssues(zodError)}`;
+    if (hideMessage) message = 'Internal server error';
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, zodError: zodError === null ? null : z.flattenError(zodError) },
+    };
+  },
+});
+
+function describeIssues(error: ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** Checks the Bearer access token; downstream procedures get a non-null `ctx.user`. */
+export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const { user, loginId } = await authenticate(ctx.deps, ctx.request.authorization);
+  return next({ ctx: { user, loginId } });
+});
