@@ -12,3 +12,4 @@ export {
 } from './deps.ts';
 export { ConfigError, parseEnv, type Env } from './config.ts';
 export type { Session, User } from './schemas/auth.ts';
+export { setUserDisabled } from './services/user-admin.ts';
