@@ -46,8 +46,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { maxParamLength: 5_000 },
   });
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
@@ -66,7 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(cookie);
 
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
     const state = await checkDatabase(deps.db);
     return reply.code(state === 'ready' ? 200 : 503).send({ status: state });
@@ -81,7 +82,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (origin !== undefined && !allowedOrigins.has(origin)) {
         return sendError(reply, 403, 'Origin not allowed');
       }
-      if (request.method === 'POST' && !request.headers['content-type']?.startsWith('application/json')) {
+      if (
+        request.method === 'POST' &&
+        !request.headers['content-type']?.startsWith('application/json')
+      ) {
         return sendError(reply, 415, 'Content-Type must be application/json');
       }
     });

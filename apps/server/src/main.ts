@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { authSettingsFromEnv, ConfigError, defaultRateLimits, silentLogger } from '@budget/api';
+import {
+  authSettingsFromEnv,
+  ConfigError,
+  defaultRateLimits,
+  silentLogger,
+  type ApiDeps,
+  type Logger,
+} from '@budget/api';
 import { createDb, migrateToLatest } from '@budget/db';
 import closeWithGrace from 'close-with-grace';
 import { buildServer, logRedactions } from './build-server.ts';
@@ -14,16 +21,19 @@ async function main(): Promise<void> {
   const production = env.NODE_ENV === 'production';
   const embedded = env.DATABASE_URL === undefined;
 
-  const connectionErrors: { log: (error: Error) => void } = { log: () => {} };
+  // The pool exists before the server (and its logger); connection errors are logged once it does.
+  const log: { current: Logger } = { current: silentLogger };
   const db =
     env.DATABASE_URL === undefined
       ? createDb({ dataDir: env.DATA_DIR })
       : createDb({
           databaseUrl: env.DATABASE_URL,
           poolMax: env.DB_POOL_MAX,
-          onConnectionError: (error) => connectionErrors.log(error),
+          onConnectionError: (error) => {
+            log.current.warn({ err: error }, 'database connection error');
+          },
         });
-  const deps = {
+  const deps: ApiDeps = {
     db,
     auth: authSettingsFromEnv(env, jwtSecret),
     rateLimits: defaultRateLimits,
@@ -38,14 +48,18 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     logger: { level: env.LOG_LEVEL, redact: logRedactions },
   });
+  log.current = app.log;
   deps.logger = app.log;
-  connectionErrors.log = (error) => app.log.warn({ err: error }, 'database connection error');
-  app.addHook('onClose', () => db.destroy());
+  app.addHook('onClose', async () => {
+    await db.destroy();
+  });
 
   // In production against PostgreSQL, `budget-admin migrate` applies migrations before deploys.
   if (embedded || !production) {
     const { error, results } = await migrateToLatest(db);
-    if (error !== undefined) throw error;
+    if (error !== undefined) {
+      throw error instanceof Error ? error : new Error('Migration failed', { cause: error });
+    }
     for (const result of results ?? []) {
       app.log.info({ migration: result.migrationName, status: result.status }, 'migration applied');
     }
@@ -62,10 +76,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message =
-    error instanceof ConfigError
-      ? error.message
-      : `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  process.stderr.write(`${message}\n`);
+  const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Failed to start: ${detail}`}\n`,
+  );
   process.exit(1);
 });

@@ -15,5 +15,7 @@ const codeByStatus: Record<number, string> = {
 /** Errors raised outside tRPC (body limit, origin check, …) in tRPC's error envelope. */
 export function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {
   const code = codeByStatus[status] ?? 'INTERNAL_SERVER_ERROR';
-  return reply.code(status).send({ error: { message, code: -32600, data: { code, httpStatus: status } } });
+  return reply
+    .code(status)
+    .send({ error: { message, code: -32600, data: { code, httpStatus: status } } });
 }

@@ -23,9 +23,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: optionalString.pipe(
-      z
-        .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' })
-        .optional(),
+      z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }).optional(),
     ),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     HOST: z.string().trim().min(1).default('127.0.0.1'),

@@ -20,7 +20,8 @@ export interface Context {
   refreshCookie: RefreshCookie;
 }
 
-const noCookie: RefreshCookie = { set() {}, clear() {} };
+const ignore = (): void => undefined;
+const noCookie: RefreshCookie = { set: ignore, clear: ignore };
 
 export function createContext(
   deps: ApiDeps,

@@ -52,7 +52,8 @@ export const defaultRateLimits: RateLimitSettings = {
   passwordCheckPerUser: { limit: 10, windowSeconds: 15 * 60 },
 };
 
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+const ignore = (): void => undefined;
+export const silentLogger: Logger = { info: ignore, warn: ignore, error: ignore };
 
 export function authSettingsFromEnv(env: Env, jwtSecret: Uint8Array): AuthSettings {
   return {

@@ -1,4 +1,10 @@
-export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from './root.ts';
+export {
+  appRouter,
+  createCaller,
+  type AppRouter,
+  type RouterInputs,
+  type RouterOutputs,
+} from './root.ts';
 export { createContext, type Context, type RefreshCookie, type RequestInfo } from './context.ts';
 export {
   authSettingsFromEnv,

@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('users_email_lower_key')
     .on('users')
     .unique()
-    .expression(sql`lower(email)`)
+    .column(sql`lower(email)`)
     .execute();
 }
 

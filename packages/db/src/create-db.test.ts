@@ -34,7 +34,9 @@ describe('createDb', () => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
         testDb.db.transaction().execute(async (trx) => {
-          const { rows } = await sql<{ n: number }>`select n from tx_counter for update`.execute(trx);
+          const { rows } = await sql<{ n: number }>`select n from tx_counter for update`.execute(
+            trx,
+          );
           await sql`update tx_counter set n = ${(rows[0]?.n ?? 0) + 1}`.execute(trx);
         }),
       ),

@@ -6,11 +6,8 @@ import {
   Kysely,
   PGliteDialect,
   PostgresDialect,
-  type DatabaseIntrospector,
   type Dialect,
-  type DialectAdapter,
   type Driver,
-  type QueryCompiler,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
@@ -33,6 +30,8 @@ export type DbConfig =
 
 export type Db = Kysely<Database>;
 
+const ignore = (): void => undefined;
+
 export function createDb(config: DbConfig): Db {
   const dialect =
     config.databaseUrl === undefined
@@ -44,17 +43,11 @@ export function createDb(config: DbConfig): Db {
 function createPostgresDialect(
   connectionString: string,
   max = 10,
-  onConnectionError: (error: Error) => void = () => {},
+  onConnectionError: (error: Error) => void = ignore,
 ): Dialect {
-  const pool = new pg.Pool({
-    connectionString,
-    max,
-    connectionTimeoutMillis: 5_000,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-  });
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(INT8_OID, parseInt8);
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, types });
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => {
     client.on('error', onConnectionError);
@@ -68,17 +61,27 @@ function createPgliteDialect(dataDir: string | undefined): Dialect {
     location = path.join(dataDir, 'pglite');
     mkdirSync(location, { recursive: true });
   }
-  const inner = new PGliteDialect({
+  return new SerializedPGliteDialect({
     pglite: () =>
       new PGlite({
         ...(location === undefined ? {} : { dataDir: location }),
         parsers: { [INT8_OID]: parseInt8 },
       }),
   });
-  return {
-    createAdapter: (): DialectAdapter => inner.createAdapter(),
-    createDriver: (): Driver => new SerializedDriver(inner.createDriver()),
-    createIntrospector: (db): DatabaseIntrospector => inner.createIntrospector(db),
-    createQueryCompiler: (): QueryCompiler => inner.createQueryCompiler(),
-  };
+}
+
+class SerializedPGliteDialect extends PGliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    if (!supportsSavepoints(driver)) throw new Error('The PGlite driver lacks savepoints');
+    return new SerializedDriver(driver);
+  }
+}
+
+function supportsSavepoints(driver: Driver): driver is Required<Driver> {
+  return (
+    driver.savepoint !== undefined &&
+    driver.rollbackToSavepoint !== undefined &&
+    driver.releaseSavepoint !== undefined
+  );
 }

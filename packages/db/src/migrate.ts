@@ -33,7 +33,9 @@ export async function checkDatabase(db: Db): Promise<DatabaseState> {
   try {
     const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
     const names = new Set(applied.rows.map((row) => row.name));
-    return Object.keys(migrations).every((name) => names.has(name)) ? 'ready' : 'migrations_pending';
+    return Object.keys(migrations).every((name) => names.has(name))
+      ? 'ready'
+      : 'migrations_pending';
   } catch (error) {
     if (isUndefinedTable(error)) return 'migrations_pending';
     return 'unreachable';

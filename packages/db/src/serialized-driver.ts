@@ -1,4 +1,6 @@
-import type { DatabaseConnection, Driver, TransactionSettings } from 'kysely';
+import type { DatabaseConnection, Driver, QueryCompiler, TransactionSettings } from 'kysely';
+
+type CompileQuery = QueryCompiler['compileQuery'];
 
 /**
  * PGlite is one connection. Kysely's PGlite driver hands that connection to every caller, so two
@@ -6,11 +8,11 @@ import type { DatabaseConnection, Driver, TransactionSettings } from 'kysely';
  * at a time (a query, or a whole transaction) and queues the rest.
  */
 export class SerializedDriver implements Driver {
-  readonly #inner: Driver;
+  readonly #inner: Required<Driver>;
   #tail: Promise<void> = Promise.resolve();
   readonly #releases = new Map<DatabaseConnection, () => void>();
 
-  constructor(inner: Driver) {
+  constructor(inner: Required<Driver>) {
     this.#inner = inner;
   }
 
@@ -19,7 +21,7 @@ export class SerializedDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
+    let release: () => void = () => undefined;
     const turn = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => turn);
@@ -48,14 +50,25 @@ export class SerializedDriver implements Driver {
     return this.#inner.rollbackTransaction(connection);
   }
 
-  savepoint: Driver['savepoint'] = (connection, name, compile) =>
-    this.#inner.savepoint!(connection, name, compile);
+  savepoint(connection: DatabaseConnection, name: string, compile: CompileQuery): Promise<void> {
+    return this.#inner.savepoint(connection, name, compile);
+  }
 
-  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (connection, name, compile) =>
-    this.#inner.rollbackToSavepoint!(connection, name, compile);
+  rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: CompileQuery,
+  ): Promise<void> {
+    return this.#inner.rollbackToSavepoint(connection, name, compile);
+  }
 
-  releaseSavepoint: Driver['releaseSavepoint'] = (connection, name, compile) =>
-    this.#inner.releaseSavepoint!(connection, name, compile);
+  releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: CompileQuery,
+  ): Promise<void> {
+    return this.#inner.releaseSavepoint(connection, name, compile);
+  }
 
   destroy(): Promise<void> {
     return this.#inner.destroy();

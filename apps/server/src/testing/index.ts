@@ -23,7 +23,12 @@ export async function startTestServer(overrides: ServerOverrides = {}): Promise<
   const testDb = await createTestDatabase();
   const deps = createTestDeps(testDb.db, overrides.deps);
   const build = (serverDeps: ApiDeps) =>
-    buildServer({ corsOrigins: [TEST_ORIGIN], secureCookies: false, ...overrides, deps: serverDeps });
+    buildServer({
+      corsOrigins: [TEST_ORIGIN],
+      secureCookies: false,
+      ...overrides,
+      deps: serverDeps,
+    });
   const app = await build(deps);
   const siblings: { app: FastifyInstance; db: Db }[] = [];
   return {
@@ -93,6 +98,7 @@ export function query(
 }
 
 /** The `result.data` of a successful tRPC response; throws with the body otherwise. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the shape they expect
 export function dataOf<T = unknown>(response: LightMyRequestResponse): T {
   const body = response.json<{ result?: { data: T } }>();
   if (response.statusCode !== 200 || body.result === undefined) {

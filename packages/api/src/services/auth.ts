@@ -26,7 +26,11 @@ function withSessionCookie(ctx: Context, session: Session): Session {
 
 export async function register(ctx: Context, input: RegisterInput): Promise<Session> {
   const { db, auth, rateLimits } = ctx.deps;
-  await consumeRateLimit(db, rateLimitKey('register:client', ctx.request.ip), rateLimits.registerPerClient);
+  await consumeRateLimit(
+    db,
+    rateLimitKey('register:client', ctx.request.ip),
+    rateLimits.registerPerClient,
+  );
   await consumeRateLimit(
     db,
     rateLimitKey('register:email', input.email.toLowerCase()),
@@ -58,7 +62,11 @@ const INVALID_CREDENTIALS = 'Invalid email or password';
 
 export async function login(ctx: Context, input: LoginInput): Promise<Session> {
   const { db, auth, rateLimits } = ctx.deps;
-  await consumeRateLimit(db, rateLimitKey('login:client', ctx.request.ip), rateLimits.loginPerClient);
+  await consumeRateLimit(
+    db,
+    rateLimitKey('login:client', ctx.request.ip),
+    rateLimits.loginPerClient,
+  );
   await consumeRateLimit(
     db,
     rateLimitKey('login:email', input.email.toLowerCase()),
@@ -88,8 +96,12 @@ type RefreshOutcome = { session: Session } | { failure: 'invalid' | 'reused' };
 export async function refresh(ctx: Context, input: { refreshToken?: string }): Promise<Session> {
   const { db, auth, rateLimits, logger } = ctx.deps;
   const token = input.refreshToken ?? ctx.request.refreshTokenCookie;
-  if (token === null || token === undefined) throw unauthorized('No refresh token');
-  await consumeRateLimit(db, rateLimitKey('refresh:client', ctx.request.ip), rateLimits.refreshPerClient);
+  if (token === null) throw unauthorized('No refresh token');
+  await consumeRateLimit(
+    db,
+    rateLimitKey('refresh:client', ctx.request.ip),
+    rateLimits.refreshPerClient,
+  );
 
   const ownerId = refreshTokenOwner(token);
   const outcome: RefreshOutcome =
@@ -126,15 +138,12 @@ export async function refresh(ctx: Context, input: { refreshToken?: string }): P
             .where('logins.id', '=', rotated.loginId)
             .executeTakeFirst();
           const now = Date.now();
-          if (
-            row === undefined ||
-            row.revokedAt !== null ||
-            row.disabledAt !== null ||
-            row.expiresAt.getTime() <= now ||
-            rotated.expiresAt.getTime() <= now
-          ) {
-            return { failure: 'invalid' };
-          }
+          const usable =
+            row?.revokedAt === null &&
+            row.disabledAt === null &&
+            row.expiresAt.getTime() > now &&
+            rotated.expiresAt.getTime() > now;
+          if (!usable) return { failure: 'invalid' };
           await trx
             .updateTable('logins')
             .set({ lastUsedAt: sql`now()` })
@@ -156,10 +165,13 @@ export async function refresh(ctx: Context, input: { refreshToken?: string }): P
   throw unauthorized('Invalid refresh token');
 }
 
-export async function logout(ctx: SignedIn, input: { refreshToken?: string }): Promise<{ ok: true }> {
+export async function logout(
+  ctx: SignedIn,
+  input: { refreshToken?: string },
+): Promise<{ ok: true }> {
   const loginIds = [ctx.loginId];
   const token = input.refreshToken ?? ctx.request.refreshTokenCookie;
-  if (token !== null && token !== undefined && refreshTokenOwner(token) === ctx.user.id) {
+  if (token !== null && refreshTokenOwner(token) === ctx.user.id) {
     const row = await ctx.deps.db
       .selectFrom('refreshTokens')
       .select('loginId')
@@ -197,7 +209,11 @@ export async function updateProfile(ctx: SignedIn, input: UpdateProfileInput): P
 /** Confirms the caller's password, with attempts limited per user. */
 async function confirmPassword(ctx: SignedIn, password: string): Promise<void> {
   const { db, rateLimits } = ctx.deps;
-  await consumeRateLimit(db, rateLimitKey('password-check:user', ctx.user.id), rateLimits.passwordCheckPerUser);
+  await consumeRateLimit(
+    db,
+    rateLimitKey('password-check:user', ctx.user.id),
+    rateLimits.passwordCheckPerUser,
+  );
   const { passwordHash } = await db
     .selectFrom('users')
     .select('passwordHash')
@@ -226,7 +242,10 @@ export async function changePassword(ctx: SignedIn, input: ChangePasswordInput):
   return withSessionCookie(ctx, session);
 }
 
-export async function deleteAccount(ctx: SignedIn, input: { password: string }): Promise<{ ok: true }> {
+export async function deleteAccount(
+  ctx: SignedIn,
+  input: { password: string },
+): Promise<{ ok: true }> {
   await confirmPassword(ctx, input.password);
   await ctx.deps.db.deleteFrom('users').where('id', '=', ctx.user.id).execute();
   ctx.refreshCookie.clear();

@@ -74,7 +74,8 @@ export async function issueTokens(
   };
 }
 
-export type RevokeReason = 'logout' | 'logout_all' | 'password_changed' | 'refresh_token_reuse' | 'admin';
+export type RevokeReason =
+  'logout' | 'logout_all' | 'password_changed' | 'refresh_token_reuse' | 'admin';
 
 /** Revokes the caller's logins (all of them, or those listed); returns how many were live. */
 export async function revokeLogins(

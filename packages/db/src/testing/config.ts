@@ -1,2 +1,3 @@
 /** Tests run against PostgreSQL when DATABASE_URL is set (CI), else against in-memory PGlite. */
-export const testDatabaseUrl: string | undefined = process.env.DATABASE_URL || undefined;
+const url = process.env.DATABASE_URL?.trim();
+export const testDatabaseUrl: string | undefined = url === '' ? undefined : url;

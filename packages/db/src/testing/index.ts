@@ -48,7 +48,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 async function migrateOrThrow(db: Db): Promise<void> {
   const { error } = await migrateToLatest(db);
-  if (error !== undefined) throw error;
+  if (error !== undefined)
+    throw error instanceof Error ? error : new Error('Migration failed', { cause: error });
 }
 
 async function adminQuery(connectionString: string, text: string): Promise<void> {
