@@ -1,5 +1,5 @@
 import type { ApiDeps } from '@budget/api';
-import { createTestDeps } from '@budget/api/testing';
+import { createTestDeps, TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
 import { createDb, type Db } from '@budget/db';
 import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -110,4 +110,21 @@ export function dataOf<T = unknown>(response: LightMyRequestResponse): T {
 /** The tRPC error code of a failed response, e.g. 'UNAUTHORIZED'. */
 export function errorCodeOf(response: LightMyRequestResponse): string | undefined {
   return response.json<{ error?: { data?: { code?: string } } }>().error?.data?.code;
+}
+
+export interface SessionBody {
+  user: { id: string; email: string; displayName: string; currency: string; createdAt: string };
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+/** Registers a fresh user over HTTP and returns their session and credentials. */
+export async function registerOverHttp(app: FastifyInstance, label = 'user') {
+  const email = uniqueEmail(label);
+  const session = dataOf<SessionBody>(
+    await mutate(app, 'auth.register', { email, password: TEST_PASSWORD }),
+  );
+  return { email, password: TEST_PASSWORD, session };
 }
