@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/*.mjs', '**/*.js', '**/vitest.config.ts'],
+    files: ['**/config.ts', '**/*.mjs', '**/*.js', '**/vitest.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -77,7 +77,7 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map(
-    (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+    (issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
   );
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
