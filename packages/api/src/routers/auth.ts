@@ -10,6 +10,7 @@ import {
   updateProfileInput,
   userSchema,
 } from '../schemas/auth.ts';
+import { noInput } from '../schemas/common.ts';
 import * as auth from '../services/auth.ts';
 import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -33,9 +34,13 @@ export const authRouter = router({
     .output(ok)
     .mutation(({ ctx, input }) => auth.logout(ctx, input)),
   logoutAll: protectedProcedure
+    .input(noInput)
     .output(z.object({ revoked: z.number().int() }))
     .mutation(({ ctx }) => auth.logoutAll(ctx)),
-  me: protectedProcedure.output(userSchema).query(({ ctx }) => auth.me(ctx)),
+  me: protectedProcedure
+    .input(noInput)
+    .output(userSchema)
+    .query(({ ctx }) => auth.me(ctx)),
   updateProfile: protectedProcedure
     .input(updateProfileInput)
     .output(userSchema)

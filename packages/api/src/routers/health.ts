@@ -1,6 +1,7 @@
+import { noInput } from '../schemas/common.ts';
 import { checkHealth } from '../services/health.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 export const healthRouter = router({
-  check: publicProcedure.query(({ ctx }) => checkHealth(ctx.deps)),
+  check: publicProcedure.input(noInput).query(({ ctx }) => checkHealth(ctx.deps)),
 });

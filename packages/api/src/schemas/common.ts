@@ -9,4 +9,7 @@ export const currencySchema = z
 
 export const uuidSchema = z.uuid();
 
+/** For procedures that take nothing: any input at all is refused. */
+export const noInput = z.void();
+
 export const isoTimestampSchema = z.iso.datetime({ offset: true });
