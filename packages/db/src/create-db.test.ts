@@ -22,6 +22,19 @@ describe('createDb', () => {
     expect(rows[0]?.n).toBe(1_000_000_000_000);
   });
 
+  it('returns calendar dates as YYYY-MM-DD text', async () => {
+    const { rows } = await sql<{ d: string }>`select date '2024-02-29' as d`.execute(testDb.db);
+    expect(rows[0]?.d).toBe('2024-02-29');
+  });
+
+  it('has the trigram index for transaction search', async () => {
+    const { rows } = await sql<{ indexname: string }>`
+      select indexname from pg_indexes where indexname = 'transactions_search_trgm_idx'`.execute(
+      testDb.db,
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses a bigint that a JS number cannot hold exactly', async () => {
     await expect(sql`select 9007199254740993::bigint as n`.execute(testDb.db)).rejects.toThrow(
       /safe integer/,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import {
   CamelCasePlugin,
   Kysely,
@@ -11,7 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
-import { INT8_OID, parseInt8 } from './int8.ts';
+import { DATE_OID, INT8_OID, keepText, parseInt8 } from './type-parsers.ts';
 import { SerializedDriver } from './serialized-driver.ts';
 
 export type DbConfig =
@@ -47,6 +48,7 @@ function createPostgresDialect(
 ): Dialect {
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, parseInt8);
+  types.setTypeParser(DATE_OID, keepText);
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, types });
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => {
@@ -65,7 +67,8 @@ function createPgliteDialect(dataDir: string | undefined): Dialect {
     pglite: () =>
       new PGlite({
         ...(location === undefined ? {} : { dataDir: location }),
-        parsers: { [INT8_OID]: parseInt8 },
+        parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText },
+        extensions: { pg_trgm },
       }),
   });
 }

@@ -46,11 +46,82 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export type AccountType =
+  | 'checking'
+  | 'savings'
+  | 'credit_card'
+  | 'cash'
+  | 'investment'
+  | 'loan'
+  | 'other';
+
+export interface AccountsTable {
+  ownerId: string;
+  id: Generated<string>;
+  name: string;
+  type: AccountType;
+  currency: string;
+  /** Minor units. */
+  openingBalance: Generated<number>;
+  /** Minor units: opening balance plus every transaction, kept in step by each ledger write. */
+  balance: number;
+  archivedAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export type CategoryKind = 'income' | 'expense';
+
+export interface CategoriesTable {
+  ownerId: string;
+  id: Generated<string>;
+  name: string;
+  kind: CategoryKind;
+  color: string | null;
+  archivedAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+/** A calendar date travels as 'YYYY-MM-DD' text in both directions. */
+type CalendarDate = ColumnType<string, string, string>;
+
+export interface TransactionsTable {
+  ownerId: string;
+  id: Generated<string>;
+  accountId: string;
+  /** Always the account's currency (enforced by a composite foreign key). */
+  currency: string;
+  categoryId: string | null;
+  /** Signed minor units: negative leaves the account, positive enters it. Never 0. */
+  amount: number;
+  occurredOn: CalendarDate;
+  payee: string | null;
+  note: string | null;
+  transferId: string | null;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface IdempotencyKeysTable {
+  ownerId: string;
+  key: string;
+  operation: string;
+  requestHash: string;
+  response: ColumnType<unknown, string | null, string | null>;
+  createdAt: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   logins: LoginsTable;
   refreshTokens: RefreshTokensTable;
   rateLimits: RateLimitsTable;
+  accounts: AccountsTable;
+  categories: CategoriesTable;
+  transactions: TransactionsTable;
+  idempotencyKeys: IdempotencyKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -58,3 +129,6 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type LoginRow = Selectable<LoginsTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
+export type TransactionRow = Selectable<TransactionsTable>;

@@ -1,4 +1,8 @@
 export const INT8_OID = 20;
+export const DATE_OID = 1082;
+
+/** Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them across time zones. */
+export const keepText = (text: string): string => text;
 
 /**
  * `bigint` columns (money in minor units, counts) come back as JS numbers. Amounts are capped at
