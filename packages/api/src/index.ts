@@ -17,5 +17,8 @@ export {
   type RateLimitSettings,
 } from './deps.ts';
 export { ConfigError, parseEnv, type Env } from './config.ts';
+export type { Account } from './schemas/accounts.ts';
 export type { Session, User } from './schemas/auth.ts';
+export type { Category } from './schemas/categories.ts';
 export { setUserDisabled } from './services/user-admin.ts';
+export type { Transaction, TransactionKind, TransactionSort } from './schemas/transactions.ts';

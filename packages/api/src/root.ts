@@ -1,11 +1,17 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { accountsRouter } from './routers/accounts.ts';
 import { authRouter } from './routers/auth.ts';
+import { categoriesRouter } from './routers/categories.ts';
 import { healthRouter } from './routers/health.ts';
+import { transactionsRouter } from './routers/transactions.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
+  accounts: accountsRouter,
+  categories: categoriesRouter,
+  transactions: transactionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,7 @@ import type {
   User,
 } from '../schemas/auth.ts';
 import type { Authenticated } from './authenticate.ts';
+import { createDefaultCategories } from './default-categories.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { consumeRateLimit, rateLimitKey } from './rate-limiter.ts';
 import { hashRefreshToken, refreshTokenOwner } from './refresh-tokens.ts';
@@ -49,6 +50,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
         })
         .returning(['id', 'email', 'displayName', 'currency', 'createdAt'])
         .executeTakeFirstOrThrow();
+      await createDefaultCategories(trx, user.id);
       return startLogin(trx, auth, user, ctx.request);
     });
     return withSessionCookie(ctx, session);
