@@ -13,7 +13,13 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'vitest.config.ts', 'apps/*/*.mjs', 'packages/*/*.mjs'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'vitest.config.ts',
+            'apps/*/*.mjs',
+            'packages/*/*.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

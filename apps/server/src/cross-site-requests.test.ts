@@ -19,7 +19,10 @@ const EVIL_ORIGIN = 'https://evil.example';
 const SIMPLE_CONTENT_TYPES = ['urlencoded', 'text', 'multipart'] as const;
 type SimpleContentType = (typeof SIMPLE_CONTENT_TYPES)[number];
 
-function simpleBody(type: SimpleContentType, email: string): { contentType: string; payload: string } {
+function simpleBody(
+  type: SimpleContentType,
+  email: string,
+): { contentType: string; payload: string } {
   const fields = { email, password: TEST_PASSWORD };
   switch (type) {
     case 'urlencoded':
@@ -33,7 +36,8 @@ function simpleBody(type: SimpleContentType, email: string): { contentType: stri
     case 'multipart': {
       const boundary = '----formboundary7MA4YWxk';
       const parts = Object.entries(fields).map(
-        ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
       );
       return {
         contentType: `multipart/form-data; boundary=${boundary}`,
@@ -74,9 +78,9 @@ describe('cross-site requests', () => {
     expect(login.statusCode).toBe(401);
   }
 
+  /** Without Access-Control-Allow-Origin a browser hides the response from the foreign page. */
   function expectNoCorsGrant(response: LightMyRequestResponse): void {
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    expect(response.headers['access-control-allow-credentials']).toBeUndefined();
   }
 
   describe('form posts', () => {
@@ -199,8 +203,6 @@ describe('cross-site requests', () => {
 
     it('never reflects a foreign origin', async () => {
       const response = await preflight(EVIL_ORIGIN);
-      expect(response.headers['access-control-allow-origin']).not.toBe(EVIL_ORIGIN);
-      expect(response.headers['access-control-allow-origin']).not.toBe('*');
       expectNoCorsGrant(response);
     });
   });

@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('accounts')
-    .addColumn('owner_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('owner_id', 'uuid', (col) =>
+      col.notNull().references('users.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (col) => col.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (col) => col.notNull().check(sql`length(name) between 1 and 100`))
     .addColumn('type', 'text', (col) =>
@@ -28,7 +30,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('currency', 'char(3)', (col) => col.notNull().check(sql`currency ~ '^[A-Z]{3}$'`))
     .addColumn('opening_balance', 'bigint', (col) =>
-      col.notNull().defaultTo(0).check(sql`abs(opening_balance) <= ${MAX_AMOUNT}`),
+      col
+        .notNull()
+        .defaultTo(0)
+        .check(sql`abs(opening_balance) <= ${MAX_AMOUNT}`),
     )
     .addColumn('balance', 'bigint', (col) => col.notNull())
     .addColumn('archived_at', 'timestamptz')
@@ -44,7 +49,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('categories')
-    .addColumn('owner_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('owner_id', 'uuid', (col) =>
+      col.notNull().references('users.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (col) => col.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (col) => col.notNull().check(sql`length(name) between 1 and 100`))
     .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('income', 'expense')`))
@@ -115,7 +122,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('idempotency_keys')
-    .addColumn('owner_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('owner_id', 'uuid', (col) =>
+      col.notNull().references('users.id').onDelete('cascade'),
+    )
     .addColumn('key', 'text', (col) => col.notNull().check(sql`length(key) between 1 and 255`))
     .addColumn('operation', 'text', (col) => col.notNull())
     .addColumn('request_hash', 'text', (col) => col.notNull())

@@ -47,13 +47,7 @@ export interface RateLimitsTable {
 }
 
 export type AccountType =
-  | 'checking'
-  | 'savings'
-  | 'credit_card'
-  | 'cash'
-  | 'investment'
-  | 'loan'
-  | 'other';
+  'checking' | 'savings' | 'credit_card' | 'cash' | 'investment' | 'loan' | 'other';
 
 export interface AccountsTable {
   ownerId: string;

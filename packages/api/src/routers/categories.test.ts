@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import type { ApiDeps } from '../deps.ts';
 import type { Category } from '../schemas/categories.ts';
 import { defaultCategories } from '../services/default-categories.ts';
-import { callerFor, createTestDeps, signUp } from '../testing/index.ts';
+import { callerFor, createTestDeps, invalidFields, signUp } from '../testing/index.ts';
 
 let database: TestDatabase;
 let deps: ApiDeps;
@@ -15,21 +13,6 @@ beforeAll(async () => {
   deps = createTestDeps(database.db);
 });
 afterAll(() => database.destroy());
-
-/** Expects BAD_REQUEST from input validation; returns the fields it names (unknown keys too). */
-async function invalidFields(call: Promise<unknown>): Promise<string[]> {
-  const error = await call.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toMatchObject({ code: 'BAD_REQUEST' });
-  const cause = error instanceof TRPCError ? error.cause : undefined;
-  if (!(cause instanceof ZodError))
-    throw new Error('Expected a validation error', { cause: error });
-  return cause.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0])],
-  );
-}
 
 const LONG_AGO = new Date('2026-01-01T00:00:00Z');
 

@@ -348,9 +348,9 @@ describe('transactions.update', () => {
       amount: -100,
       occurredOn: '2026-01-01',
     });
-    await expect(
-      caller.transactions.update({ id: created.id, ...change }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.transactions.update({ id: created.id, ...change })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await caller.transactions.byId({ id: created.id })).toEqual(created);
   });
 

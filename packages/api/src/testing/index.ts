@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
+import { ZodError } from 'zod';
 import type { Db } from '@budget/db';
 import { createContext, type RequestInfo } from '../context.ts';
 import { defaultRateLimits, silentLogger, type ApiDeps, type RateLimitSettings } from '../deps.ts';
@@ -50,4 +53,20 @@ export async function signUp(deps: ApiDeps, label = 'user') {
   const email = uniqueEmail(label);
   const session: Session = await callerFor(deps).auth.register({ email, password: TEST_PASSWORD });
   return { email, password: TEST_PASSWORD, session, caller: callerFor(deps, session.accessToken) };
+}
+
+/** Expects BAD_REQUEST from input validation; returns the fields it names (unknown keys too). */
+export async function invalidFields(call: Promise<unknown>): Promise<string[]> {
+  const error = await call.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+  const cause = error instanceof TRPCError ? error.cause : undefined;
+  if (!(cause instanceof ZodError)) {
+    throw new Error('Expected a validation error', { cause: error });
+  }
+  return cause.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0])],
+  );
 }

@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Budget Tracker: the API server, and the budget-admin CLI in the same image.
+#   docker build -t budget-tracker .
+#   docker run --rm budget-tracker node apps/admin/dist/cli.js migrate   (with DATABASE_URL, JWT_SECRET)
+# docker-compose.yml runs it with PostgreSQL.
+
+FROM node:20-bookworm-slim AS base
+ENV CI=true
+RUN npm install -g pnpm@10.34.9
+WORKDIR /app
+
+# The lockfile alone decides what is downloaded: this layer stays cached until dependencies change.
+FROM base AS fetch
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm fetch
+
+FROM fetch AS build
+COPY . .
+RUN pnpm install --offline --frozen-lockfile
+RUN pnpm --filter @budget/server build && pnpm --filter @budget/admin build
+
+# Production dependencies only, in the workspace layout the bundles import them from. The virtual
+# store that `pnpm fetch` filled holds dev packages too: start from an empty node_modules.
+FROM fetch AS prod-deps
+COPY . .
+RUN rm -rf node_modules && pnpm install --offline --frozen-lockfile --prod
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    DATA_DIR=/data
+WORKDIR /app
+# Owned by root and read-only for the app; only DATA_DIR (embedded PGlite, if used) is writable.
+COPY --from=prod-deps /app ./
+COPY --from=build /app/apps/server/dist ./apps/server/dist
+COPY --from=build /app/apps/admin/dist ./apps/admin/dist
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 4000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "--enable-source-maps", "apps/server/dist/main.js"]

@@ -1,0 +1,83 @@
+import { createDb } from '@budget/db';
+import { Command, CommanderError } from 'commander';
+import type { AdminCommand, CommandContext, CommandOutput } from './command.ts';
+import { loadConfig } from './config.ts';
+import { describeError, UsageError } from './errors.ts';
+
+export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
+
+export interface CliOutput {
+  write(text: string): unknown;
+}
+
+export interface CliIo {
+  stdout: CliOutput;
+  stderr: CliOutput;
+}
+
+/** Parses `argv` (without node and the script), runs the command, and returns the exit code. */
+export async function runCli(
+  argv: readonly string[],
+  commands: readonly AdminCommand[],
+  io: CliIo,
+): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  // Settings made before .command() are inherited by every subcommand.
+  const program = new Command('budget-admin')
+    .description(
+      'Admin scripts for Budget Tracker, against DATABASE_URL or else PGlite in DATA_DIR.',
+    )
+    .option('--json', 'print machine-readable JSON on stdout')
+    .addHelpText('after', '\nExit codes: 0 done, 1 the operation failed, 2 usage error.')
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError()
+    .exitOverride();
+
+  for (const command of commands) {
+    const cli = program.command(command.name).description(command.summary);
+    command.configure?.(cli);
+    cli.action(async () => {
+      exitCode = await execute(command, cli, io);
+    });
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    // --help and --version end with exit code 0; every other commander error is a usage error.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    io.stderr.write(`budget-admin: ${describeError(error)}\n`);
+    return ExitCode.failed;
+  }
+}
+
+async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<number> {
+  const json = cli.optsWithGlobals().json === true;
+  let output: CommandOutput;
+  try {
+    output = await withDatabase((context) =>
+      command.run(context, { args: cli.args, options: cli.opts() }),
+    );
+  } catch (error) {
+    if (error instanceof UsageError) cli.error(error.message);
+    io.stderr.write(`budget-admin ${command.name}: ${describeError(error)}\n`);
+    return ExitCode.failed;
+  }
+  io.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
+  return ExitCode.ok;
+}
+
+async function withDatabase<T>(work: (context: CommandContext) => Promise<T>): Promise<T> {
+  const { env, db: dbConfig } = loadConfig();
+  const db = createDb(dbConfig);
+  try {
+    return await work({ db, env });
+  } finally {
+    await db.destroy();
+  }
+}
