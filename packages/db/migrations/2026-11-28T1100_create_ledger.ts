@@ -115,7 +115,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin
       if exists (select 1 from pg_extension where extname = 'pg_trgm') then
         create index transactions_search_trgm_idx on transactions
-          using gin ((coalesce(payee, '') || ' ' || coalesce(note, '')) gin_trgm_ops);
+          using gin ((coalesce(payee, '') || E'\\n' || coalesce(note, '')) gin_trgm_ops);
       end if;
     end
     $$`.execute(db);

@@ -3,6 +3,7 @@ import * as createUsers from './2026-11-28T1000_create_users.ts';
 import * as createLogins from './2026-11-28T1010_create_logins.ts';
 import * as createRateLimits from './2026-11-28T1020_create_rate_limits.ts';
 import * as createLedger from './2026-11-28T1100_create_ledger.ts';
+import * as createBudgets from './2026-11-28T1200_create_budgets.ts';
 
 /** Every migration, by name. Listed statically so bundles carry them. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1010_create_logins': createLogins,
   '2026-11-28T1020_create_rate_limits': createRateLimits,
   '2026-11-28T1100_create_ledger': createLedger,
+  '2026-11-28T1200_create_budgets': createBudgets,
 };

@@ -107,6 +107,43 @@ export interface IdempotencyKeysTable {
   createdAt: Generated<Date>;
 }
 
+export type BudgetPeriod = 'weekly' | 'monthly' | 'yearly';
+
+export interface BudgetsTable {
+  ownerId: string;
+  id: Generated<string>;
+  categoryId: string;
+  /** Always 'expense': part of the key that ties a budget to an expense category. */
+  categoryKind: Generated<'expense'>;
+  /** Minor units per period, in `currency`. */
+  amount: number;
+  currency: string;
+  period: BudgetPeriod;
+  startsOn: CalendarDate;
+  endsOn: ColumnType<string | null, string | null | undefined, string | null>;
+  rollover: Generated<boolean>;
+  alertThreshold: Generated<number>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+/** Per owner, currency, category and day: money in and out, excluding transfers. */
+export interface LedgerDailyTotalsTable {
+  ownerId: string;
+  currency: string;
+  /** The category id, or UNCATEGORIZED_KEY. */
+  categoryKey: string;
+  occurredOn: CalendarDate;
+  /** Sum of positive amounts (≥ 0). */
+  inflow: number;
+  /** Sum of negative amounts (≤ 0). */
+  outflow: number;
+  inflowEntries: number;
+  outflowEntries: number;
+}
+
+export const UNCATEGORIZED_KEY = '00000000-0000-0000-0000-000000000000';
+
 export interface Database {
   users: UsersTable;
   logins: LoginsTable;
@@ -116,6 +153,8 @@ export interface Database {
   categories: CategoriesTable;
   transactions: TransactionsTable;
   idempotencyKeys: IdempotencyKeysTable;
+  budgets: BudgetsTable;
+  ledgerDailyTotals: LedgerDailyTotalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -126,3 +165,4 @@ export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type AccountRow = Selectable<AccountsTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
 export type TransactionRow = Selectable<TransactionsTable>;
+export type BudgetRow = Selectable<BudgetsTable>;

@@ -8,3 +8,4 @@ export {
 } from './migrate.ts';
 export { isUniqueViolation, isForeignKeyViolation } from './pg-errors.ts';
 export type * from './database.ts';
+export { UNCATEGORIZED_KEY } from './database.ts';

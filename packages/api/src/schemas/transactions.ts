@@ -29,7 +29,13 @@ const filterShape = {
   to: dateSchema.optional(),
   minAmount: moneySchema.optional(),
   maxAmount: moneySchema.optional(),
-  search: z.string().trim().min(1).max(100).optional(),
+  search: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
+    .optional(),
 };
 
 interface RangeFields {

@@ -10,6 +10,7 @@ import type {
   UpdateCategoryInput,
 } from '../schemas/categories.ts';
 import type { Authenticated } from './authenticate.ts';
+import { moveCategoryTotals } from './ledger-changes.ts';
 
 type SignedIn = Context & Authenticated;
 
@@ -136,8 +137,8 @@ export async function remove(ctx: SignedIn, input: DeleteCategoryInput): Promise
       .where('categoryId', '=', id)
       .execute();
 
-    // Budgets: once the budgets table exists, delete this category's budgets here, before the
-    // category row they reference.
+    await moveCategoryTotals(trx, ownerId, id, reassignTo ?? null);
+    // Its budgets go with the category row (the foreign key cascades).
 
     await trx
       .deleteFrom('categories')

@@ -5,7 +5,8 @@ import type { TransactionFilters } from '../schemas/transactions.ts';
 type TransactionQuery<O> = SelectQueryBuilder<Database, 'transactions', O>;
 
 /** The text the trigram index covers: search must use exactly this expression. */
-const searchableText = sql<string>`(coalesce(transactions.payee, '') || ' ' || coalesce(transactions.note, ''))`;
+// A line break joins the two: search terms cannot contain one, so a match never spans both.
+const searchableText = sql<string>`(coalesce(transactions.payee, '') || E'\\n' || coalesce(transactions.note, ''))`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (match) => `\\${match}`);

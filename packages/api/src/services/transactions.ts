@@ -7,8 +7,8 @@ import type {
   TransferInput,
   UpdateTransactionInput,
 } from '../schemas/transactions.ts';
-import { applyBalanceChanges, BalanceChanges } from './account-balances.ts';
 import { runIdempotent, type Trx } from './idempotency.ts';
+import { LedgerChanges } from './ledger-changes.ts';
 import { toTransaction, transactionColumns, type TransactionRecord } from './transaction-rows.ts';
 
 interface LockedAccount {
@@ -82,7 +82,7 @@ export async function createTransaction(
       })
       .returning(transactionColumns)
       .executeTakeFirstOrThrow();
-    await applyBalanceChanges(trx, ownerId, new BalanceChanges().add(account.id, input.amount));
+    await new LedgerChanges().add(row).apply(trx, ownerId);
     return toTransaction(row);
   });
 }
@@ -131,11 +131,7 @@ export async function transfer(
       const toRow = rows.find((row) => row.amount > 0);
       if (fromRow === undefined || toRow === undefined)
         throw new Error('transfer insert lost a side');
-      await applyBalanceChanges(
-        trx,
-        ownerId,
-        new BalanceChanges().add(from.id, -input.amount).add(to.id, input.amount),
-      );
+      await new LedgerChanges().add(fromRow).add(toRow).apply(trx, ownerId);
       return { from: toTransaction(fromRow), to: toTransaction(toRow) };
     },
   );
@@ -206,7 +202,6 @@ export async function updateTransaction(
     await assertOwnCategory(trx, ownerId, input.categoryId);
 
     const amount = input.amount ?? row.amount;
-    const changes = new BalanceChanges().add(row.accountId, -row.amount).add(accountId, amount);
     const updated = await trx
       .updateTable('transactions')
       .set({
@@ -224,9 +219,10 @@ export async function updateTransaction(
       .returning(transactionColumns)
       .executeTakeFirstOrThrow();
 
+    const changes = new LedgerChanges().remove(row).add(updated);
     if (partner !== undefined) {
       // A transfer stays one movement: the other side mirrors the amount, date and note.
-      await trx
+      const mirrored = await trx
         .updateTable('transactions')
         .set({
           amount: -amount,
@@ -237,10 +233,11 @@ export async function updateTransaction(
         })
         .where('ownerId', '=', ownerId)
         .where('id', '=', partner.id)
-        .execute();
-      changes.add(partner.accountId, -partner.amount).add(partner.accountId, -amount);
+        .returning(transactionColumns)
+        .executeTakeFirstOrThrow();
+      changes.remove(partner).add(mirrored);
     }
-    await applyBalanceChanges(trx, ownerId, changes);
+    await changes.apply(trx, ownerId);
     return toTransaction(updated);
   });
 }
@@ -268,9 +265,9 @@ export async function deleteTransaction(
         doomed.map((item) => item.id),
       )
       .execute();
-    const changes = new BalanceChanges();
-    for (const item of doomed) changes.add(item.accountId, -item.amount);
-    await applyBalanceChanges(trx, ownerId, changes);
+    const changes = new LedgerChanges();
+    for (const item of doomed) changes.remove(item);
+    await changes.apply(trx, ownerId);
   });
   return { ok: true };
 }
