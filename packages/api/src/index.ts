@@ -22,3 +22,5 @@ export type { Session, User } from './schemas/auth.ts';
 export type { Category } from './schemas/categories.ts';
 export { setUserDisabled } from './services/user-admin.ts';
 export type { Transaction, TransactionKind, TransactionSort } from './schemas/transactions.ts';
+export type { Budget, BudgetProgress } from './schemas/budgets.ts';
+export type { CurrencySummary, CurrencyTrend } from './schemas/reports.ts';

@@ -1,8 +1,10 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountsRouter } from './routers/accounts.ts';
 import { authRouter } from './routers/auth.ts';
+import { budgetsRouter } from './routers/budgets.ts';
 import { categoriesRouter } from './routers/categories.ts';
 import { healthRouter } from './routers/health.ts';
+import { reportsRouter } from './routers/reports.ts';
 import { transactionsRouter } from './routers/transactions.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
@@ -12,6 +14,8 @@ export const appRouter = router({
   accounts: accountsRouter,
   categories: categoriesRouter,
   transactions: transactionsRouter,
+  budgets: budgetsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

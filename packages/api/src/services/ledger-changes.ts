@@ -180,8 +180,8 @@ export function freshDailyTotals(trx: Trx | Db, ownerId: string) {
       'currency',
       eb.fn.coalesce('categoryId', eb.val(UNCATEGORIZED_KEY)).as('categoryKey'),
       'occurredOn',
-      sql<number>`coalesce(sum(amount) filter (where amount > 0), 0)`.as('inflow'),
-      sql<number>`coalesce(sum(amount) filter (where amount < 0), 0)`.as('outflow'),
+      sql<number>`coalesce(sum(amount) filter (where amount > 0), 0)::bigint`.as('inflow'),
+      sql<number>`coalesce(sum(amount) filter (where amount < 0), 0)::bigint`.as('outflow'),
       sql<number>`(count(*) filter (where amount > 0))::int`.as('inflowEntries'),
       sql<number>`(count(*) filter (where amount < 0))::int`.as('outflowEntries'),
     ])

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import {
+  currencySummarySchema,
+  currencyTrendSchema,
+  summaryInput,
+  trendInput,
+} from '../schemas/reports.ts';
+import * as reports from '../services/reports.ts';
+import { protectedProcedure, router } from '../trpc.ts';
+
+export const reportsRouter = router({
+  summary: protectedProcedure
+    .input(summaryInput)
+    .output(z.array(currencySummarySchema))
+    .query(({ ctx, input }) => reports.summary(ctx, input)),
+  trend: protectedProcedure
+    .input(trendInput)
+    .output(z.array(currencyTrendSchema))
+    .query(({ ctx, input }) => reports.trend(ctx, input)),
+});

@@ -1,0 +1,242 @@
+import { sql } from 'kysely';
+import type { BudgetPeriod, BudgetRow } from '@budget/db';
+import type { Context } from '../context.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import type {
+  Budget,
+  BudgetProgress,
+  CreateBudgetInput,
+  UpdateBudgetInput,
+} from '../schemas/budgets.ts';
+import type { Authenticated } from './authenticate.ts';
+import type { Trx } from './idempotency.ts';
+import { periodEnd, periodsBetween, periodStart, today } from './periods.ts';
+
+type SignedIn = Context & Authenticated;
+
+const budgetColumns = [
+  'budgets.id',
+  'budgets.categoryId',
+  'budgets.amount',
+  'budgets.currency',
+  'budgets.period',
+  'budgets.startsOn',
+  'budgets.endsOn',
+  'budgets.rollover',
+  'budgets.alertThreshold',
+] as const;
+
+type BudgetRecord = Pick<
+  BudgetRow,
+  | 'id'
+  | 'categoryId'
+  | 'amount'
+  | 'currency'
+  | 'period'
+  | 'startsOn'
+  | 'endsOn'
+  | 'rollover'
+  | 'alertThreshold'
+>;
+
+function toBudget(row: BudgetRecord): Budget {
+  return { ...row, currency: row.currency.trim() };
+}
+
+/**
+ * One active budget per category and period: none of the category's other budgets of that period
+ * may overlap [startsOn, endsOn]. The category row is locked so concurrent writes queue.
+ */
+async function assertNoOverlap(
+  trx: Trx,
+  ownerId: string,
+  budget: {
+    id?: string;
+    categoryId: string;
+    period: BudgetPeriod;
+    startsOn: string;
+    endsOn: string | null;
+  },
+): Promise<void> {
+  const category = await trx
+    .selectFrom('categories')
+    .select('kind')
+    .where('ownerId', '=', ownerId)
+    .where('id', '=', budget.categoryId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (category === undefined) throw notFound('Category');
+  if (category.kind !== 'expense') throw badRequest('Budgets are for expense categories only');
+
+  let overlapping = trx
+    .selectFrom('budgets')
+    .select('id')
+    .where('ownerId', '=', ownerId)
+    .where('categoryId', '=', budget.categoryId)
+    .where('period', '=', budget.period)
+    .where((eb) => eb.or([eb('endsOn', 'is', null), eb('endsOn', '>=', budget.startsOn)]));
+  if (budget.endsOn !== null) overlapping = overlapping.where('startsOn', '<=', budget.endsOn);
+  if (budget.id !== undefined) overlapping = overlapping.where('id', '!=', budget.id);
+  if ((await overlapping.executeTakeFirst()) !== undefined) {
+    throw conflict(`This category already has an active ${budget.period} budget for those dates`);
+  }
+}
+
+export async function list(ctx: SignedIn): Promise<Budget[]> {
+  const rows = await ctx.deps.db
+    .selectFrom('budgets')
+    .select(budgetColumns)
+    .where('budgets.ownerId', '=', ctx.user.id)
+    .orderBy('budgets.startsOn')
+    .orderBy('budgets.id')
+    .execute();
+  return rows.map(toBudget);
+}
+
+/** Periods are calendar-aligned: startsOn and endsOn widen to whole periods. */
+export async function create(ctx: SignedIn, input: CreateBudgetInput): Promise<Budget> {
+  const ownerId = ctx.user.id;
+  const startsOn = periodStart(input.period, input.startsOn ?? today());
+  const endsOn = input.endsOn == null ? null : periodEnd(input.period, input.endsOn);
+  if (endsOn !== null && endsOn < startsOn) throw badRequest('endsOn must not be before startsOn');
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    await assertNoOverlap(trx, ownerId, { ...input, startsOn, endsOn });
+    const row = await trx
+      .insertInto('budgets')
+      .values({
+        ownerId,
+        categoryId: input.categoryId,
+        amount: input.amount,
+        currency: input.currency ?? ctx.user.currency,
+        period: input.period,
+        startsOn,
+        endsOn,
+        rollover: input.rollover,
+        alertThreshold: input.alertThreshold,
+      })
+      .returning(budgetColumns)
+      .executeTakeFirstOrThrow();
+    return toBudget(row);
+  });
+}
+
+export async function update(ctx: SignedIn, input: UpdateBudgetInput): Promise<Budget> {
+  const ownerId = ctx.user.id;
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('budgets')
+      .select(budgetColumns)
+      .where('budgets.ownerId', '=', ownerId)
+      .where('budgets.id', '=', input.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current === undefined) throw notFound('Budget');
+    let endsOn = current.endsOn;
+    if (input.endsOn !== undefined) {
+      endsOn = input.endsOn === null ? null : periodEnd(current.period, input.endsOn);
+      if (endsOn !== null && endsOn < current.startsOn) {
+        throw badRequest('endsOn must not be before startsOn');
+      }
+      await assertNoOverlap(trx, ownerId, { ...current, endsOn });
+    }
+    const row = await trx
+      .updateTable('budgets')
+      .set({
+        endsOn,
+        ...(input.amount === undefined ? {} : { amount: input.amount }),
+        ...(input.rollover === undefined ? {} : { rollover: input.rollover }),
+        ...(input.alertThreshold === undefined ? {} : { alertThreshold: input.alertThreshold }),
+        updatedAt: sql`now()`,
+      })
+      .where('ownerId', '=', ownerId)
+      .where('id', '=', input.id)
+      .returning(budgetColumns)
+      .executeTakeFirstOrThrow();
+    return toBudget(row);
+  });
+}
+
+export async function remove(ctx: SignedIn, id: string): Promise<{ ok: true }> {
+  const result = await ctx.deps.db
+    .deleteFrom('budgets')
+    .where('ownerId', '=', ctx.user.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound('Budget');
+  return { ok: true };
+}
+
+/**
+ * Every budget active on `on`, for the period containing it, in one query over the daily totals.
+ * With rollover, each earlier period's remainder (positive or negative) carries into the next,
+ * which sums to: amount × periods so far − everything spent before this period.
+ */
+export async function progress(ctx: SignedIn, on: string = today()): Promise<BudgetProgress[]> {
+  const bounds = (period: BudgetPeriod) =>
+    [periodStart(period, on), periodEnd(period, on)] as const;
+  const [weekStart, weekEnd] = bounds('weekly');
+  const [monthStart, monthEnd] = bounds('monthly');
+  const [yearStart, yearEnd] = bounds('yearly');
+  const pick = (weekly: string, monthly: string, yearly: string) =>
+    sql<string>`(case budgets.period when 'weekly' then ${weekly}::date when 'monthly' then ${monthly}::date else ${yearly}::date end)`;
+  const start = pick(weekStart, monthStart, yearStart);
+  const end = pick(weekEnd, monthEnd, yearEnd);
+  const net = sql<number>`-(ledger_daily_totals.inflow + ledger_daily_totals.outflow)`;
+
+  const rows = await ctx.deps.db
+    .selectFrom('budgets')
+    .leftJoin('ledgerDailyTotals', (join) =>
+      join
+        .onRef('ledgerDailyTotals.ownerId', '=', 'budgets.ownerId')
+        .onRef('ledgerDailyTotals.currency', '=', 'budgets.currency')
+        .onRef('ledgerDailyTotals.categoryKey', '=', 'budgets.categoryId')
+        .on(
+          'ledgerDailyTotals.occurredOn',
+          '>=',
+          sql<string>`(case when budgets.rollover then budgets.starts_on else ${start} end)`,
+        )
+        .on('ledgerDailyTotals.occurredOn', '<=', end),
+    )
+    .select([
+      ...budgetColumns,
+      sql<number>`coalesce(sum(${net}) filter (where ledger_daily_totals.occurred_on >= ${start}), 0)::bigint`.as(
+        'spent',
+      ),
+      sql<number>`coalesce(sum(${net}) filter (where ledger_daily_totals.occurred_on < ${start}), 0)::bigint`.as(
+        'spentBefore',
+      ),
+    ])
+    .where('budgets.ownerId', '=', ctx.user.id)
+    .where('budgets.startsOn', '<=', on)
+    .where((eb) => eb.or([eb('budgets.endsOn', 'is', null), eb('budgets.endsOn', '>=', on)]))
+    .groupBy(['budgets.ownerId', 'budgets.id'])
+    .orderBy('budgets.startsOn')
+    .orderBy('budgets.id')
+    .execute();
+
+  return rows.map((row) => {
+    const budget = toBudget(row);
+    const [periodStartOn, periodEndOn] = bounds(budget.period);
+    const earlierPeriods = periodsBetween(budget.period, budget.startsOn, periodStartOn);
+    const budgeted = budget.rollover
+      ? budget.amount * (earlierPeriods + 1) - row.spentBefore
+      : budget.amount;
+    const { spent } = row;
+    const status =
+      spent > budgeted
+        ? 'over'
+        : spent * 100 >= budget.alertThreshold * budgeted
+          ? 'warning'
+          : 'ok';
+    return {
+      budget,
+      periodStart: periodStartOn,
+      periodEnd: periodEndOn,
+      budgeted,
+      spent,
+      remaining: budgeted - spent,
+      percentUsed: budgeted > 0 ? Math.round((spent * 10_000) / budgeted) / 100 : null,
+      status,
+    };
+  });
+}

@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { UNCATEGORIZED_KEY } from '@budget/db';
+import type { Context } from '../context.ts';
+import { badRequest } from '../errors.ts';
+import {
+  MAX_TREND_POINTS,
+  type CategoryTotal,
+  type CurrencySummary,
+  type CurrencyTrend,
+  type TrendInput,
+  type TrendPoint,
+} from '../schemas/reports.ts';
+import type { Authenticated } from './authenticate.ts';
+import { addPeriods, isoWeekLabel, periodsBetween, periodStart } from './periods.ts';
+
+type SignedIn = Context & Authenticated;
+
+/**
+ * Money counts toward its category's kind, so a refund into an expense category lowers expense.
+ * Uncategorized money counts by direction: in is income, out is expense. Transfers never enter
+ * the daily totals these reports read.
+ */
+const incomeOf = sql<number>`sum(case when categories.kind = 'income' then t.inflow + t.outflow when categories.kind is null then t.inflow else 0 end)::bigint`;
+const expenseOf = sql<number>`sum(case when categories.kind = 'expense' then -(t.inflow + t.outflow) when categories.kind is null then -t.outflow else 0 end)::bigint`;
+
+function totalsInRange(ctx: SignedIn, from: string, to: string) {
+  return ctx.deps.db
+    .selectFrom('ledgerDailyTotals as t')
+    .leftJoin('categories', (join) =>
+      join
+        .onRef('categories.ownerId', '=', 't.ownerId')
+        .onRef('categories.id', '=', 't.categoryKey'),
+    )
+    .where('t.ownerId', '=', ctx.user.id)
+    .where('t.occurredOn', '>=', from)
+    .where('t.occurredOn', '<=', to);
+}
+
+/** Currencies with activity, and always the user's own, in alphabetical order. */
+function currenciesOf(ctx: SignedIn, seen: Iterable<string>): string[] {
+  return [...new Set([ctx.user.currency, ...seen])].sort();
+}
+
+export async function summary(
+  ctx: SignedIn,
+  input: { from: string; to: string },
+): Promise<CurrencySummary[]> {
+  const rows = await totalsInRange(ctx, input.from, input.to)
+    .select([
+      't.currency',
+      't.categoryKey',
+      'categories.name',
+      'categories.kind',
+      sql<number>`sum(t.inflow)::bigint`.as('inflow'),
+      sql<number>`sum(t.outflow)::bigint`.as('outflow'),
+      sql<number>`sum(t.inflow_entries)::bigint`.as('inflowEntries'),
+      sql<number>`sum(t.outflow_entries)::bigint`.as('outflowEntries'),
+    ])
+    .groupBy(['t.currency', 't.categoryKey', 'categories.name', 'categories.kind'])
+    .execute();
+
+  const lines = new Map<string, CategoryTotal[]>();
+  for (const row of rows) {
+    const currency = row.currency.trim();
+    const list = lines.get(currency) ?? [];
+    lines.set(currency, list);
+    if (row.kind === null || row.categoryKey === UNCATEGORIZED_KEY) {
+      const base = { categoryId: null, name: 'Uncategorized' };
+      if (row.inflowEntries > 0) {
+        list.push({ ...base, kind: 'income', total: row.inflow, count: row.inflowEntries });
+      }
+      if (row.outflowEntries > 0) {
+        list.push({ ...base, kind: 'expense', total: -row.outflow, count: row.outflowEntries });
+      }
+      continue;
+    }
+    const signed = row.inflow + row.outflow;
+    list.push({
+      categoryId: row.categoryKey,
+      name: row.name ?? '',
+      kind: row.kind,
+      total: row.kind === 'income' ? signed : -signed,
+      count: row.inflowEntries + row.outflowEntries,
+    });
+  }
+
+  return currenciesOf(ctx, lines.keys()).map((currency) => {
+    const byCategory = (lines.get(currency) ?? []).sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        b.total - a.total ||
+        a.name.localeCompare(b.name) ||
+        String(a.categoryId).localeCompare(String(b.categoryId)),
+    );
+    const sumOf = (kind: 'income' | 'expense') =>
+      byCategory.filter((line) => line.kind === kind).reduce((sum, line) => sum + line.total, 0);
+    const income = sumOf('income');
+    const expense = sumOf('expense');
+    return { currency, income, expense, net: income - expense, byCategory };
+  });
+}
+
+export async function trend(ctx: SignedIn, input: TrendInput): Promise<CurrencyTrend[]> {
+  const period = input.granularity === 'month' ? 'monthly' : 'weekly';
+  const first = periodStart(period, input.from);
+  const count = periodsBetween(period, first, periodStart(period, input.to)) + 1;
+  if (count > MAX_TREND_POINTS) {
+    throw badRequest(`A trend has at most ${MAX_TREND_POINTS} points; narrow from/to`);
+  }
+  const bucket =
+    input.granularity === 'month'
+      ? sql<string>`date_trunc('month', t.occurred_on::timestamp)::date`
+      : sql<string>`date_trunc('week', t.occurred_on::timestamp)::date`;
+  const rows = await totalsInRange(ctx, input.from, input.to)
+    .select(['t.currency', bucket.as('bucket'), incomeOf.as('income'), expenseOf.as('expense')])
+    .groupBy(['t.currency', bucket])
+    .execute();
+
+  const byCurrency = new Map<string, Map<string, { income: number; expense: number }>>();
+  for (const row of rows) {
+    const currency = row.currency.trim();
+    const buckets =
+      byCurrency.get(currency) ?? new Map<string, { income: number; expense: number }>();
+    byCurrency.set(currency, buckets);
+    buckets.set(row.bucket, { income: row.income, expense: row.expense });
+  }
+  const label = (start: string) =>
+    input.granularity === 'month' ? start.slice(0, 7) : isoWeekLabel(start);
+
+  return currenciesOf(ctx, byCurrency.keys()).map((currency) => {
+    const buckets = byCurrency.get(currency);
+    const points: TrendPoint[] = Array.from({ length: count }, (_, index) => {
+      const start = addPeriods(period, first, index);
+      const { income, expense } = buckets?.get(start) ?? { income: 0, expense: 0 };
+      return { period: label(start), income, expense, net: income - expense };
+    });
+    return { currency, points };
+  });
+}
