@@ -117,6 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
               refreshTokenCookie: req.cookies[REFRESH_COOKIE_NAME] ?? null,
             },
             refreshCookieFor(res, options.secureCookies),
+            req.log,
           ),
         onError: ({ error, path, req }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR') {

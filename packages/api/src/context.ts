@@ -1,4 +1,4 @@
-import type { ApiDeps } from './deps.ts';
+import type { ApiDeps, Logger } from './deps.ts';
 
 export interface RequestInfo {
   /** The client's address, used to key rate limits. */
@@ -18,6 +18,8 @@ export interface Context {
   deps: ApiDeps;
   request: RequestInfo;
   refreshCookie: RefreshCookie;
+  /** This request's logger (it carries the request id); the deps' logger outside HTTP. */
+  log: Logger;
 }
 
 const ignore = (): void => undefined;
@@ -27,8 +29,10 @@ export function createContext(
   deps: ApiDeps,
   request: Partial<RequestInfo> = {},
   refreshCookie: RefreshCookie = noCookie,
+  log: Logger = deps.logger,
 ): Context {
   return {
+    log,
     deps,
     request: {
       ip: request.ip ?? 'local',

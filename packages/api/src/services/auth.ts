@@ -96,7 +96,7 @@ type RefreshOutcome = { session: Session } | { failure: 'invalid' | 'reused' };
  * sign of theft: its whole login is revoked.
  */
 export async function refresh(ctx: Context, input: { refreshToken?: string }): Promise<Session> {
-  const { db, auth, rateLimits, logger } = ctx.deps;
+  const { db, auth, rateLimits } = ctx.deps;
   const token = input.refreshToken ?? ctx.request.refreshTokenCookie;
   if (token === null) throw unauthorized('No refresh token');
   await consumeRateLimit(
@@ -162,7 +162,7 @@ export async function refresh(ctx: Context, input: { refreshToken?: string }): P
   if ('session' in outcome) return withSessionCookie(ctx, outcome.session);
   ctx.refreshCookie.clear();
   if (outcome.failure === 'reused') {
-    logger.warn({ userId: ownerId }, 'refresh token reused; its login was revoked');
+    ctx.log.warn({ userId: ownerId }, 'refresh token reused; its login was revoked');
   }
   throw unauthorized('Invalid refresh token');
 }
