@@ -90,7 +90,11 @@ export class LedgerChanges {
     }
 
     const daily = [...this.#daily.values()].filter(
-      (change) => change.inflowEntries !== 0 || change.outflowEntries !== 0,
+      (change) =>
+        change.inflow !== 0 ||
+        change.outflow !== 0 ||
+        change.inflowEntries !== 0 ||
+        change.outflowEntries !== 0,
     );
     if (daily.length === 0) return;
     await trx
