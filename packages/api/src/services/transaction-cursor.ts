@@ -24,6 +24,7 @@ export function encodeCursor(sort: TransactionSort, row: TransactionRecord): str
 }
 
 export function decodeCursor(cursor: string, sort: TransactionSort): CursorPosition {
+  if (!/^[\w-]+$/.test(cursor)) throw badRequest('Invalid cursor');
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
