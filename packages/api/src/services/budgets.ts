@@ -222,12 +222,8 @@ export async function progress(ctx: SignedIn, on: string = today()): Promise<Bud
       ? budget.amount * (earlierPeriods + 1) - row.spentBefore
       : budget.amount;
     const { spent } = row;
-    const status =
-      spent > budgeted
-        ? 'over'
-        : spent * 100 >= budget.alertThreshold * budgeted
-          ? 'warning'
-          : 'ok';
+    const warned = budgeted > 0 && spent * 100 >= budget.alertThreshold * budgeted;
+    const status = spent > budgeted ? 'over' : warned ? 'warning' : 'ok';
     return {
       budget,
       periodStart: periodStartOn,
@@ -235,7 +231,8 @@ export async function progress(ctx: SignedIn, on: string = today()): Promise<Bud
       budgeted,
       spent,
       remaining: budgeted - spent,
-      percentUsed: budgeted > 0 ? Math.round((spent * 10_000) / budgeted) / 100 : null,
+      // `+ 0` turns the -0 of a tiny refund into 0.
+      percentUsed: budgeted > 0 ? Math.round((spent * 10_000) / budgeted) / 100 + 0 : null,
       status,
     };
   });
