@@ -4,6 +4,7 @@ import * as createLogins from './2026-11-28T1010_create_logins.ts';
 import * as createRateLimits from './2026-11-28T1020_create_rate_limits.ts';
 import * as createLedger from './2026-11-28T1100_create_ledger.ts';
 import * as createBudgets from './2026-11-28T1200_create_budgets.ts';
+import * as createMonthlyTotals from './2026-11-28T1300_create_ledger_monthly_totals.ts';
 
 /** Every migration, by name. Listed statically so bundles carry them. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1020_create_rate_limits': createRateLimits,
   '2026-11-28T1100_create_ledger': createLedger,
   '2026-11-28T1200_create_budgets': createBudgets,
+  '2026-11-28T1300_create_ledger_monthly_totals': createMonthlyTotals,
 };

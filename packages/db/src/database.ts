@@ -142,6 +142,19 @@ export interface LedgerDailyTotalsTable {
   outflowEntries: number;
 }
 
+/** The daily totals summed per calendar month. */
+export interface LedgerMonthlyTotalsTable {
+  ownerId: string;
+  currency: string;
+  categoryKey: string;
+  /** The first day of the month. */
+  monthStart: CalendarDate;
+  inflow: number;
+  outflow: number;
+  inflowEntries: number;
+  outflowEntries: number;
+}
+
 export const UNCATEGORIZED_KEY = '00000000-0000-0000-0000-000000000000';
 
 export interface Database {
@@ -155,6 +168,7 @@ export interface Database {
   idempotencyKeys: IdempotencyKeysTable;
   budgets: BudgetsTable;
   ledgerDailyTotals: LedgerDailyTotalsTable;
+  ledgerMonthlyTotals: LedgerMonthlyTotalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,7 +10,8 @@ import type {
 } from '../schemas/budgets.ts';
 import type { Authenticated } from './authenticate.ts';
 import type { Trx } from './idempotency.ts';
-import { periodEnd, periodsBetween, periodStart, today } from './periods.ts';
+import { addDays, periodEnd, periodsBetween, periodStart, today } from './periods.ts';
+import { budgetSpentBetween } from './range-totals.ts';
 
 type SignedIn = Context & Authenticated;
 
@@ -167,49 +168,30 @@ export async function remove(ctx: SignedIn, id: string): Promise<{ ok: true }> {
 }
 
 /**
- * Every budget active on `on`, for the period containing it, in one query over the daily totals.
+ * Every budget active on `on`, for the period containing it, in one query over the ledger totals.
  * With rollover, each earlier period's remainder (positive or negative) carries into the next,
  * which sums to: amount × periods so far − everything spent before this period.
  */
 export async function progress(ctx: SignedIn, on: string = today()): Promise<BudgetProgress[]> {
   const bounds = (period: BudgetPeriod) =>
     [periodStart(period, on), periodEnd(period, on)] as const;
-  const [weekStart, weekEnd] = bounds('weekly');
-  const [monthStart, monthEnd] = bounds('monthly');
-  const [yearStart, yearEnd] = bounds('yearly');
-  const pick = (weekly: string, monthly: string, yearly: string) =>
-    sql<string>`(case budgets.period when 'weekly' then ${weekly}::date when 'monthly' then ${monthly}::date else ${yearly}::date end)`;
-  const start = pick(weekStart, monthStart, yearStart);
-  const end = pick(weekEnd, monthEnd, yearEnd);
-  const net = sql<number>`-(ledger_daily_totals.inflow + ledger_daily_totals.outflow)`;
+  const pick = (bound: (period: BudgetPeriod) => string) =>
+    sql<string>`(case budgets.period when 'weekly' then ${bound('weekly')}::date when 'monthly' then ${bound('monthly')}::date else ${bound('yearly')}::date end)`;
+  const start = pick((period) => bounds(period)[0]);
+  const afterEnd = pick((period) => addDays(bounds(period)[1], 1));
 
   const rows = await ctx.deps.db
     .selectFrom('budgets')
-    .leftJoin('ledgerDailyTotals', (join) =>
-      join
-        .onRef('ledgerDailyTotals.ownerId', '=', 'budgets.ownerId')
-        .onRef('ledgerDailyTotals.currency', '=', 'budgets.currency')
-        .onRef('ledgerDailyTotals.categoryKey', '=', 'budgets.categoryId')
-        .on(
-          'ledgerDailyTotals.occurredOn',
-          '>=',
-          sql<string>`(case when budgets.rollover then budgets.starts_on else ${start} end)`,
-        )
-        .on('ledgerDailyTotals.occurredOn', '<=', end),
-    )
     .select([
       ...budgetColumns,
-      sql<number>`coalesce(sum(${net}) filter (where ledger_daily_totals.occurred_on >= ${start}), 0)::bigint`.as(
-        'spent',
-      ),
-      sql<number>`coalesce(sum(${net}) filter (where ledger_daily_totals.occurred_on < ${start}), 0)::bigint`.as(
+      budgetSpentBetween(start, afterEnd).as('spent'),
+      sql<number>`(case when budgets.rollover then ${budgetSpentBetween(sql`budgets.starts_on`, start)} else 0 end)`.as(
         'spentBefore',
       ),
     ])
     .where('budgets.ownerId', '=', ctx.user.id)
     .where('budgets.startsOn', '<=', on)
     .where((eb) => eb.or([eb('budgets.endsOn', 'is', null), eb('budgets.endsOn', '>=', on)]))
-    .groupBy(['budgets.ownerId', 'budgets.id'])
     .orderBy('budgets.startsOn')
     .orderBy('budgets.id')
     .execute();

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../deps.ts';
 import type { CategoryTotal, CurrencySummary, CurrencyTrend } from '../schemas/reports.ts';
 import type { Transaction } from '../schemas/transactions.ts';
 import { createTestDeps, signUp } from '../testing/index.ts';
-import { freshDailyTotals } from './ledger-changes.ts';
+import { freshDailyTotals, monthlyFromDaily } from './ledger-changes.ts';
 import { addDays, isoWeekLabel } from './periods.ts';
 
 let database: TestDatabase;
@@ -294,7 +294,7 @@ class Run {
     }
   }
 
-  /** (3) What is stored in ledger_daily_totals equals a fresh aggregation of the ledger. */
+  /** (3) The stored daily totals equal a fresh aggregation of the ledger; monthly ones, of the daily. */
   async checkStoredTotals(): Promise<void> {
     const { db } = database;
     const keyOf = (row: { currency: string; categoryKey: string; occurredOn: string }) =>
@@ -309,6 +309,20 @@ class Run {
       .execute();
     const fresh = await freshDailyTotals(db, this.ownerId).execute();
     expect(byKey(stored)).toEqual(byKey(fresh));
+
+    // ledger_monthly_totals equals the daily totals summed per month.
+    const monthKey = (row: { currency: string; categoryKey: string; monthStart: string }) =>
+      `${row.currency}|${row.categoryKey}|${row.monthStart}`;
+    const byMonth = <T extends { currency: string; categoryKey: string; monthStart: string }>(
+      rows: T[],
+    ) => rows.sort((a, b) => monthKey(a).localeCompare(monthKey(b)));
+    const storedMonths = await db
+      .selectFrom('ledgerMonthlyTotals')
+      .selectAll()
+      .where('ownerId', '=', this.ownerId)
+      .execute();
+    const freshMonths = await monthlyFromDaily(db, this.ownerId).execute();
+    expect(byMonth(storedMonths)).toEqual(byMonth(freshMonths));
   }
 
   /** The ledger itself, every row, with its category's name and kind. */

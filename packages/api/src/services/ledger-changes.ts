@@ -2,14 +2,9 @@ import { sql } from 'kysely';
 import { UNCATEGORIZED_KEY, type Db } from '@budget/db';
 import type { Trx } from './idempotency.ts';
 
-const totalsKey = ['ownerId', 'currency', 'categoryKey', 'occurredOn'] as const;
-const totalsColumns = [
-  ...totalsKey,
-  'inflow',
-  'outflow',
-  'inflowEntries',
-  'outflowEntries',
-] as const;
+const dailyKey = ['ownerId', 'currency', 'categoryKey', 'occurredOn'] as const;
+const monthlyKey = ['ownerId', 'currency', 'categoryKey', 'monthStart'] as const;
+const sumColumns = ['inflow', 'outflow', 'inflowEntries', 'outflowEntries'] as const;
 
 /** The fields of a ledger row that balances and daily totals depend on. */
 export interface LedgerEntry {
@@ -89,24 +84,13 @@ export class LedgerChanges {
         .execute();
     }
 
-    const daily = [...this.#daily.values()].filter(
-      (change) =>
-        change.inflow !== 0 ||
-        change.outflow !== 0 ||
-        change.inflowEntries !== 0 ||
-        change.outflowEntries !== 0,
-    );
+    const daily = [...this.#daily.values()].filter(isChange);
     if (daily.length === 0) return;
     await trx
       .insertInto('ledgerDailyTotals')
       .values(daily.map((change) => ({ ownerId, ...change })))
       .onConflict((conflict) =>
-        conflict.columns([...totalsKey]).doUpdateSet({
-          inflow: sql`ledger_daily_totals.inflow + excluded.inflow`,
-          outflow: sql`ledger_daily_totals.outflow + excluded.outflow`,
-          inflowEntries: sql`ledger_daily_totals.inflow_entries + excluded.inflow_entries`,
-          outflowEntries: sql`ledger_daily_totals.outflow_entries + excluded.outflow_entries`,
-        }),
+        conflict.columns([...dailyKey]).doUpdateSet(addExcluded('ledger_daily_totals')),
       )
       .execute();
     await trx
@@ -120,59 +104,158 @@ export class LedgerChanges {
         daily.map((change) => change.occurredOn),
       )
       .execute();
+
+    const monthly = [...monthlyChanges(daily).values()].filter(isChange);
+    if (monthly.length === 0) return;
+    await trx
+      .insertInto('ledgerMonthlyTotals')
+      .values(monthly.map((change) => ({ ownerId, ...change })))
+      .onConflict((conflict) =>
+        conflict.columns([...monthlyKey]).doUpdateSet(addExcluded('ledger_monthly_totals')),
+      )
+      .execute();
+    await trx
+      .deleteFrom('ledgerMonthlyTotals')
+      .where('ownerId', '=', ownerId)
+      .where('inflowEntries', '=', 0)
+      .where('outflowEntries', '=', 0)
+      .where(
+        'monthStart',
+        'in',
+        monthly.map((change) => change.monthStart),
+      )
+      .execute();
   }
 }
 
-/** Moves a category's daily totals onto another category (or uncategorized), merging days. */
+interface Sums {
+  inflow: number;
+  outflow: number;
+  inflowEntries: number;
+  outflowEntries: number;
+}
+
+function isChange(change: Sums): boolean {
+  return (
+    change.inflow !== 0 ||
+    change.outflow !== 0 ||
+    change.inflowEntries !== 0 ||
+    change.outflowEntries !== 0
+  );
+}
+
+/** The daily changes summed per month. */
+function monthlyChanges(daily: readonly DailyTotalChange[]) {
+  const months = new Map<string, Omit<DailyTotalChange, 'occurredOn'> & { monthStart: string }>();
+  for (const { occurredOn, ...change } of daily) {
+    const monthStart = `${occurredOn.slice(0, 7)}-01`;
+    const key = `${change.currency}|${change.categoryKey}|${monthStart}`;
+    const month = months.get(key) ?? {
+      ...change,
+      monthStart,
+      inflow: 0,
+      outflow: 0,
+      inflowEntries: 0,
+      outflowEntries: 0,
+    };
+    month.inflow += change.inflow;
+    month.outflow += change.outflow;
+    month.inflowEntries += change.inflowEntries;
+    month.outflowEntries += change.outflowEntries;
+    months.set(key, month);
+  }
+  return months;
+}
+
+/** An upsert's SET: the stored sums plus the proposed row's. */
+function addExcluded(table: 'ledger_daily_totals' | 'ledger_monthly_totals') {
+  const column = sql.table(table);
+  return {
+    inflow: sql<number>`${column}.inflow + excluded.inflow`,
+    outflow: sql<number>`${column}.outflow + excluded.outflow`,
+    inflowEntries: sql<number>`${column}.inflow_entries + excluded.inflow_entries`,
+    outflowEntries: sql<number>`${column}.outflow_entries + excluded.outflow_entries`,
+  };
+}
+
+/** Moves a category's daily and monthly totals onto another category (or uncategorized). */
 export async function moveCategoryTotals(
   trx: Trx,
   ownerId: string,
   fromCategoryId: string,
   toCategoryId: string | null,
 ): Promise<void> {
+  const target = sql<string>`${toCategoryId ?? UNCATEGORIZED_KEY}::uuid`.as('categoryKey');
   await trx
     .insertInto('ledgerDailyTotals')
-    .columns(totalsColumns)
+    .columns([...dailyKey, ...sumColumns])
     .expression((eb) =>
       eb
         .selectFrom('ledgerDailyTotals')
-        .select([
-          'ownerId',
-          'currency',
-          sql<string>`${toCategoryId ?? UNCATEGORIZED_KEY}::uuid`.as('categoryKey'),
-          'occurredOn',
-          'inflow',
-          'outflow',
-          'inflowEntries',
-          'outflowEntries',
-        ])
+        .select(['ownerId', 'currency', target, 'occurredOn', ...sumColumns])
         .where('ownerId', '=', ownerId)
         .where('categoryKey', '=', fromCategoryId),
     )
     .onConflict((conflict) =>
-      conflict.columns([...totalsKey]).doUpdateSet({
-        inflow: sql`ledger_daily_totals.inflow + excluded.inflow`,
-        outflow: sql`ledger_daily_totals.outflow + excluded.outflow`,
-        inflowEntries: sql`ledger_daily_totals.inflow_entries + excluded.inflow_entries`,
-        outflowEntries: sql`ledger_daily_totals.outflow_entries + excluded.outflow_entries`,
-      }),
+      conflict.columns([...dailyKey]).doUpdateSet(addExcluded('ledger_daily_totals')),
     )
     .execute();
   await trx
-    .deleteFrom('ledgerDailyTotals')
-    .where('ownerId', '=', ownerId)
-    .where('categoryKey', '=', fromCategoryId)
+    .insertInto('ledgerMonthlyTotals')
+    .columns([...monthlyKey, ...sumColumns])
+    .expression((eb) =>
+      eb
+        .selectFrom('ledgerMonthlyTotals')
+        .select(['ownerId', 'currency', target, 'monthStart', ...sumColumns])
+        .where('ownerId', '=', ownerId)
+        .where('categoryKey', '=', fromCategoryId),
+    )
+    .onConflict((conflict) =>
+      conflict.columns([...monthlyKey]).doUpdateSet(addExcluded('ledger_monthly_totals')),
+    )
+    .execute();
+  for (const table of ['ledgerDailyTotals', 'ledgerMonthlyTotals'] as const) {
+    await trx
+      .deleteFrom(table)
+      .where('ownerId', '=', ownerId)
+      .where('categoryKey', '=', fromCategoryId)
+      .execute();
+  }
+}
+
+/** Recomputes an owner's daily and monthly totals from the ledger itself, e.g. after a bulk load. */
+export async function rebuildDailyTotals(trx: Trx, ownerId: string): Promise<void> {
+  await trx.deleteFrom('ledgerDailyTotals').where('ownerId', '=', ownerId).execute();
+  await trx.deleteFrom('ledgerMonthlyTotals').where('ownerId', '=', ownerId).execute();
+  await trx
+    .insertInto('ledgerDailyTotals')
+    .columns([...dailyKey, ...sumColumns])
+    .expression(freshDailyTotals(trx, ownerId))
+    .execute();
+  await trx
+    .insertInto('ledgerMonthlyTotals')
+    .columns([...monthlyKey, ...sumColumns])
+    .expression(monthlyFromDaily(trx, ownerId))
     .execute();
 }
 
-/** Recomputes an owner's daily totals from the ledger itself, e.g. after a bulk load. */
-export async function rebuildDailyTotals(trx: Trx, ownerId: string): Promise<void> {
-  await trx.deleteFrom('ledgerDailyTotals').where('ownerId', '=', ownerId).execute();
-  await trx
-    .insertInto('ledgerDailyTotals')
-    .columns(totalsColumns)
-    .expression(freshDailyTotals(trx, ownerId))
-    .execute();
+/** The monthly totals as the daily totals say they are right now. */
+export function monthlyFromDaily(trx: Trx | Db, ownerId: string) {
+  const monthStart = sql<string>`date_trunc('month', occurred_on::timestamp)::date`;
+  return trx
+    .selectFrom('ledgerDailyTotals')
+    .select([
+      'ownerId',
+      'currency',
+      'categoryKey',
+      monthStart.as('monthStart'),
+      sql<number>`sum(inflow)::bigint`.as('inflow'),
+      sql<number>`sum(outflow)::bigint`.as('outflow'),
+      sql<number>`sum(inflow_entries)::int`.as('inflowEntries'),
+      sql<number>`sum(outflow_entries)::int`.as('outflowEntries'),
+    ])
+    .where('ownerId', '=', ownerId)
+    .groupBy(['ownerId', 'currency', 'categoryKey', monthStart]);
 }
 
 /** The daily totals as the ledger says they are right now. */

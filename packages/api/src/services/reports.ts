@@ -12,28 +12,58 @@ import {
 } from '../schemas/reports.ts';
 import type { Authenticated } from './authenticate.ts';
 import { addPeriods, isoWeekLabel, periodsBetween, periodStart } from './periods.ts';
+import { splitByMonths } from './range-totals.ts';
 
 type SignedIn = Context & Authenticated;
 
 /**
  * Money counts toward its category's kind, so a refund into an expense category lowers expense.
  * Uncategorized money counts by direction: in is income, out is expense. Transfers never enter
- * the daily totals these reports read.
+ * the ledger totals these reports read.
  */
 const incomeOf = sql<number>`sum(case when categories.kind = 'income' then t.inflow + t.outflow when categories.kind is null then t.inflow else 0 end)::bigint`;
 const expenseOf = sql<number>`sum(case when categories.kind = 'expense' then -(t.inflow + t.outflow) when categories.kind is null then -t.outflow else 0 end)::bigint`;
 
-function totalsInRange(ctx: SignedIn, from: string, to: string) {
-  return ctx.deps.db
-    .selectFrom('ledgerDailyTotals as t')
-    .leftJoin('categories', (join) =>
-      join
-        .onRef('categories.ownerId', '=', 't.ownerId')
-        .onRef('categories.id', '=', 't.categoryKey'),
+const sums = ['inflow', 'outflow', 'inflowEntries', 'outflowEntries'] as const;
+
+/**
+ * The caller's totals on days in [from, to], one row per currency, category and bucket (the
+ * month, or the ISO week, a day falls in). Month buckets read whole months from the monthly
+ * totals and only the edge days from the daily ones.
+ */
+function bucketedTotals(ctx: SignedIn, from: string, to: string, granularity: 'month' | 'week') {
+  const { db } = ctx.deps;
+  const days = db
+    .selectFrom('ledgerDailyTotals')
+    .where('ownerId', '=', ctx.user.id)
+    .where('occurredOn', '>=', from)
+    .where('occurredOn', '<=', to);
+  if (granularity === 'week') {
+    const week = sql<string>`date_trunc('week', occurred_on::timestamp)::date`;
+    return days.select(['currency', 'categoryKey', week.as('bucket'), ...sums]);
+  }
+  const { firstWholeMonth, afterWholeMonths } = splitByMonths(from, to);
+  const month = sql<string>`date_trunc('month', occurred_on::timestamp)::date`;
+  const months = db
+    .selectFrom('ledgerMonthlyTotals')
+    .select(['currency', 'categoryKey', 'monthStart as bucket', ...sums])
+    .where('ownerId', '=', ctx.user.id)
+    .where('monthStart', '>=', firstWholeMonth)
+    .where('monthStart', '<', afterWholeMonths);
+  const edgeDays = days
+    .where((eb) =>
+      eb.or([eb('occurredOn', '<', firstWholeMonth), eb('occurredOn', '>=', afterWholeMonths)]),
     )
-    .where('t.ownerId', '=', ctx.user.id)
-    .where('t.occurredOn', '>=', from)
-    .where('t.occurredOn', '<=', to);
+    .select(['currency', 'categoryKey', month.as('bucket'), ...sums]);
+  return months.unionAll(edgeDays);
+}
+
+function totalsInRange(ctx: SignedIn, from: string, to: string, granularity: 'month' | 'week') {
+  return ctx.deps.db
+    .selectFrom(bucketedTotals(ctx, from, to, granularity).as('t'))
+    .leftJoin('categories', (join) =>
+      join.on('categories.ownerId', '=', ctx.user.id).onRef('categories.id', '=', 't.categoryKey'),
+    );
 }
 
 /** Currencies with activity, and always the user's own, in alphabetical order. */
@@ -45,7 +75,7 @@ export async function summary(
   ctx: SignedIn,
   input: { from: string; to: string },
 ): Promise<CurrencySummary[]> {
-  const rows = await totalsInRange(ctx, input.from, input.to)
+  const rows = await totalsInRange(ctx, input.from, input.to, 'month')
     .select([
       't.currency',
       't.categoryKey',
@@ -107,13 +137,9 @@ export async function trend(ctx: SignedIn, input: TrendInput): Promise<CurrencyT
   if (count > MAX_TREND_POINTS) {
     throw badRequest(`A trend has at most ${MAX_TREND_POINTS} points; narrow from/to`);
   }
-  const bucket =
-    input.granularity === 'month'
-      ? sql<string>`date_trunc('month', t.occurred_on::timestamp)::date`
-      : sql<string>`date_trunc('week', t.occurred_on::timestamp)::date`;
-  const rows = await totalsInRange(ctx, input.from, input.to)
-    .select(['t.currency', bucket.as('bucket'), incomeOf.as('income'), expenseOf.as('expense')])
-    .groupBy(['t.currency', bucket])
+  const rows = await totalsInRange(ctx, input.from, input.to, input.granularity)
+    .select(['t.currency', 't.bucket', incomeOf.as('income'), expenseOf.as('expense')])
+    .groupBy(['t.currency', 't.bucket'])
     .execute();
 
   const byCurrency = new Map<string, Map<string, { income: number; expense: number }>>();
