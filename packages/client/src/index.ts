@@ -8,19 +8,4 @@ export type { CredentialsOption, HeadersOption } from './http-transport.ts';
 export type { SessionEndReason } from './token-session.ts';
 export { memoryTokenStore, type StoredTokens, type TokenStore } from './token-store.ts';
 export { webStorageTokenStore, type KeyValueStorage } from './web-storage-token-store.ts';
-export type {
-  AppRouter,
-  RouterInputs,
-  RouterOutputs,
-  Session,
-  User,
-  Account,
-  Category,
-  Transaction,
-  TransactionKind,
-  TransactionSort,
-  Budget,
-  BudgetProgress,
-  CurrencySummary,
-  CurrencyTrend,
-} from './api-types.ts';
+export type * from './api-types.ts';
