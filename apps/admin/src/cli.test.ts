@@ -74,6 +74,7 @@ describe('budget-admin migrate and migrate:status', () => {
   });
 });
 
+// More usage errors, and --help, are in help.test.ts: in-process, as no database is opened.
 describe('budget-admin usage errors exit 2 with the help text', () => {
   // No database is opened for these, so any DATA_DIR will do.
   const env = { DATA_DIR: path.join(os.tmpdir(), 'budget-admin-unused') };
@@ -86,30 +87,6 @@ describe('budget-admin usage errors exit 2 with the help text', () => {
     expect(run.stderr).toContain("unknown command 'migrate:sideways'");
     expect(run.stderr).toContain('Usage: budget-admin');
     expect(run.stderr).toContain('migrate:status');
-  });
-
-  it('no command at all', async () => {
-    const run = await runAdmin([], env);
-
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Usage: budget-admin');
-  });
-
-  it('an unknown option or an extra argument', async () => {
-    const option = await runAdmin(['migrate', '--force'], env);
-    expect(option.code).toBe(2);
-    expect(option.stderr).toContain("unknown option '--force'");
-
-    const argument = await runAdmin(['migrate', 'now'], env);
-    expect(argument.code).toBe(2);
-    expect(argument.stderr).toContain('Usage: budget-admin migrate');
-  });
-
-  it('--help is not an error: exit 0, help on stdout', async () => {
-    const run = await runAdmin(['--help'], env);
-
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain('Usage: budget-admin');
   });
 });
 

@@ -1,15 +1,14 @@
-import type { AdminCommand } from './command.ts';
-import { migrate } from './commands/migrate.ts';
-import { migrateStatus } from './commands/migrate-status.ts';
+import { commands } from './command-table.ts';
 import { runCli } from './run-cli.ts';
 
-/**
- * The command table, in the order the help lists it. A new command is one file in
- * `commands/<verb-noun>.ts` exporting an AdminCommand, and one line here.
- */
-const commands: readonly AdminCommand[] = [migrate, migrateStatus];
+/** The `budget-admin` entry point: runs one command of the table and exits with its code. */
+
+// A failed write (EPIPE when the reader of a pipe goes away) reaches the command through
+// writeOut instead of crashing the process as an unhandled 'error' event.
+process.stdout.on('error', () => undefined);
 
 process.exitCode = await runCli(process.argv.slice(2), commands, {
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
 });

@@ -1,16 +1,27 @@
+import type { Readable, Writable } from 'node:stream';
 import type { Env } from '@budget/api';
 import type { Db } from '@budget/db';
 import type { Command } from 'commander';
 
+/** The process's streams, or stand-ins in tests. */
+export interface CommandIo {
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+}
+
 export interface CommandContext {
   db: Db;
   env: Env;
+  /** --json: stdout carries one JSON document and nothing else. */
+  json: boolean;
+  io: CommandIo;
 }
 
 export interface CommandInput {
   /** Positional arguments, as declared in `configure`. */
   args: string[];
-  /** Option values as commander parsed them; validate before use and throw UsageError if bad. */
+  /** Option values as commander parsed them; read them with the helpers in options.ts. */
   options: Record<string, unknown>;
 }
 
@@ -26,8 +37,11 @@ export interface AdminCommand {
   name: string;
   /** One line for the help. */
   summary: string;
-  /** Declares the command's arguments and options. */
+  /** Declares the command's arguments and options, and any extra help text. */
   configure?: (command: Command) => void;
-  /** Throws UsageError for bad input (exit 2), anything else for a failed operation (exit 1). */
-  run(context: CommandContext, input: CommandInput): Promise<CommandOutput>;
+  /**
+   * Throws UsageError for bad input (exit 2), anything else for a failed operation (exit 1).
+   * Returns what to print, or undefined when the command streamed its output itself.
+   */
+  run(context: CommandContext, input: CommandInput): Promise<CommandOutput | undefined>;
 }

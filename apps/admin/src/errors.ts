@@ -1,6 +1,15 @@
+import { TRPCError } from '@trpc/server';
+
 /** The command was called wrongly (a bad option value, say): exit 2 with the help text. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** Bad input, whether the CLI or an API service (BAD_REQUEST: a value its schema refused) saw it. */
+export function isUsageError(error: unknown): boolean {
+  return (
+    error instanceof UsageError || (error instanceof TRPCError && error.code === 'BAD_REQUEST')
+  );
 }
 
 /** Why an operation failed, on one line for stderr. */

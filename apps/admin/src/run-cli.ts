@@ -1,19 +1,13 @@
 import { createDb } from '@budget/db';
 import { Command, CommanderError } from 'commander';
-import type { AdminCommand, CommandContext, CommandOutput } from './command.ts';
+import type { AdminCommand, CommandContext, CommandIo } from './command.ts';
 import { loadConfig } from './config.ts';
-import { describeError, UsageError } from './errors.ts';
+import { describeError, isUsageError } from './errors.ts';
+import { writeOut } from './output.ts';
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
 
-export interface CliOutput {
-  write(text: string): unknown;
-}
-
-export interface CliIo {
-  stdout: CliOutput;
-  stderr: CliOutput;
-}
+export type CliIo = CommandIo;
 
 /** Parses `argv` (without node and the script), runs the command, and returns the exit code. */
 export async function runCli(
@@ -58,25 +52,29 @@ export async function runCli(
 
 async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<number> {
   const json = cli.optsWithGlobals().json === true;
-  let output: CommandOutput;
   try {
-    output = await withDatabase((context) =>
-      command.run(context, { args: cli.args, options: cli.opts() }),
+    const output = await withDatabase((db, env) =>
+      command.run({ db, env, json, io }, { args: cli.args, options: cli.opts() }),
     );
+    if (output !== undefined) {
+      await writeOut(io.stdout, json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
+    }
+    return ExitCode.ok;
   } catch (error) {
-    if (error instanceof UsageError) cli.error(error.message);
+    if (isUsageError(error)) cli.error(`error: ${describeError(error)}`);
     io.stderr.write(`budget-admin ${command.name}: ${describeError(error)}\n`);
     return ExitCode.failed;
   }
-  io.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
-  return ExitCode.ok;
 }
 
-async function withDatabase<T>(work: (context: CommandContext) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (db: CommandContext['db'], env: CommandContext['env']) => Promise<T>,
+): Promise<T> {
   const { env, db: dbConfig } = loadConfig();
+  // Opening is lazy: nothing connects until the command's first query.
   const db = createDb(dbConfig);
   try {
-    return await work({ db, env });
+    return await work(db, env);
   } finally {
     await db.destroy();
   }

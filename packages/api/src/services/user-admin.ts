@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
-import type { Db } from '@budget/db';
-import { notFound } from '../errors.ts';
+import { isUniqueViolation, type Db, type UserRow } from '@budget/db';
+import { z } from 'zod';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { passwordSchema, registerInput, type User } from '../schemas/auth.ts';
+import { uuidSchema } from '../schemas/common.ts';
+import { createDefaultCategories } from './default-categories.ts';
+import { hashPassword } from './passwords.ts';
+import { revokeLogins } from './sessions.ts';
+import { toUser, userColumns, type UserRecord } from './users.ts';
 
 /** Disables or re-enables a user. A disabled user's access tokens and logins stop working at once. */
 export async function setUserDisabled(db: Db, userId: string, disabled: boolean): Promise<void> {
@@ -10,4 +17,174 @@ export async function setUserDisabled(db: Db, userId: string, disabled: boolean)
     .where('id', '=', userId)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw notFound('User');
+}
+
+/** A user as the admin scripts see them: the profile and whether they may sign in. */
+export interface AdminUser extends User {
+  disabled: boolean;
+}
+
+/** Which user an admin means: by id, or by email (trimmed, compared case-insensitively). */
+export type UserSelector = { id: string } | { email: string };
+
+type AdminUserRecord = UserRecord & Pick<UserRow, 'disabledAt'>;
+
+const adminUserColumns = [...userColumns, 'users.disabledAt'] as const;
+
+function toAdminUser(row: AdminUserRecord): AdminUser {
+  return { ...toUser(row), disabled: row.disabledAt !== null };
+}
+
+/** Validates admin input with the API's own schemas; a bad value is BAD_REQUEST naming the field. */
+function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+  );
+  throw badRequest(`Invalid input: ${problems.join('; ')}`);
+}
+
+export async function findUser(db: Db, selector: UserSelector): Promise<AdminUser> {
+  const query = db.selectFrom('users').select(adminUserColumns);
+  const row = await (
+    'id' in selector
+      ? query.where('users.id', '=', parseInput(z.object({ id: uuidSchema }), selector).id)
+      : query.where((eb) =>
+          eb(eb.fn('lower', ['users.email']), '=', selector.email.trim().toLowerCase()),
+        )
+  ).executeTakeFirst();
+  if (row === undefined) throw notFound('User');
+  return toAdminUser(row);
+}
+
+/** Where the previous page ended: its last user's createdAt (as listed) and id. */
+export interface UserCursor {
+  createdAt: string;
+  id: string;
+}
+
+/** Creation times to the millisecond, as they are listed, so a cursor compares exactly. */
+const listedCreatedAt = sql<Date>`date_trunc('milliseconds', users.created_at)`;
+
+/**
+ * One page of users, oldest first, ties broken by id. Keyset pagination: `after` is where the
+ * previous page ended, so pages stay stable while users are added or deleted.
+ */
+export async function listUsers(
+  db: Db,
+  page: { limit: number; after?: UserCursor | undefined },
+): Promise<AdminUser[]> {
+  let query = db
+    .selectFrom('users')
+    .select(adminUserColumns)
+    .orderBy(listedCreatedAt)
+    .orderBy('users.id')
+    .limit(page.limit);
+  if (page.after !== undefined) {
+    const after = parseInput(z.object({ createdAt: z.iso.datetime(), id: uuidSchema }), page.after);
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple(listedCreatedAt, 'users.id'),
+        '>',
+        eb.tuple(sql<Date>`${after.createdAt}::timestamptz`, after.id),
+      ),
+    );
+  }
+  return (await query.execute()).map(toAdminUser);
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName?: string | undefined;
+  currency?: string | undefined;
+}
+
+/**
+ * Creates a user as `auth.register` does (same input rules, argon2id hash, default categories,
+ * email unique case-insensitively) but without signing them in or spending rate limits.
+ */
+export async function createUser(db: Db, request: NewUser): Promise<AdminUser> {
+  const input = parseInput(registerInput, request);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('users')
+        .values({
+          email: input.email,
+          passwordHash,
+          displayName: input.displayName ?? input.email.split('@')[0] ?? input.email,
+          currency: input.currency ?? 'USD',
+        })
+        .returning(['id', 'email', 'displayName', 'currency', 'createdAt', 'disabledAt'])
+        .executeTakeFirstOrThrow();
+      await createDefaultCategories(trx, row.id);
+      return row;
+    });
+    return toAdminUser(user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('An account with this email already exists');
+    throw error;
+  }
+}
+
+/** Sets a new password and revokes every login of the user: their tokens stop working at once. */
+export async function resetPassword(
+  db: Db,
+  userId: string,
+  password: string,
+): Promise<{ revokedLogins: number }> {
+  const passwordHash = await hashPassword(parseInput(passwordSchema, password));
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('users')
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw notFound('User');
+    return { revokedLogins: await revokeLogins(trx, userId, 'admin') };
+  });
+}
+
+export interface DeletedUser {
+  accounts: number;
+  categories: number;
+  transactions: number;
+}
+
+/**
+ * Deletes a user and, through the foreign keys' cascades, everything of theirs: logins and
+ * tokens, accounts, categories, transactions, budgets, idempotency keys. Returns what went.
+ */
+export async function deleteUser(db: Db, userId: string): Promise<DeletedUser> {
+  return db.transaction().execute(async (trx) => {
+    const counted = await trx
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('accounts')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('ownerId', '=', userId)
+          .as('accounts'),
+        eb
+          .selectFrom('categories')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('ownerId', '=', userId)
+          .as('categories'),
+        eb
+          .selectFrom('transactions')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('ownerId', '=', userId)
+          .as('transactions'),
+      ])
+      .executeTakeFirstOrThrow();
+    const deleted = await trx.deleteFrom('users').where('id', '=', userId).executeTakeFirst();
+    if (deleted.numDeletedRows === 0n) throw notFound('User');
+    return {
+      accounts: Number(counted.accounts),
+      categories: Number(counted.categories),
+      transactions: Number(counted.transactions),
+    };
+  });
 }
