@@ -8,8 +8,6 @@ export default defineProject({
     // Each test runs the CLI in child processes, which start slowly on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // The files wait on child processes much of the time: two at once, even on two cores.
-    maxWorkers: 2,
     exclude: [...configDefaults.exclude, ...postgresOnly],
   },
 });
