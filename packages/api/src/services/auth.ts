@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { isUniqueViolation } from '@budget/db';
 import type { Context } from '../context.ts';
-import { badRequest, conflict, forbidden, unauthorized } from '../errors.ts';
+import { badRequest, forbidden, unauthorized } from '../errors.ts';
 import type {
   ChangePasswordInput,
   LoginInput,
@@ -11,7 +10,7 @@ import type {
   User,
 } from '../schemas/auth.ts';
 import type { Authenticated } from './authenticate.ts';
-import { createDefaultCategories } from './default-categories.ts';
+import { emailTakenOr, insertNewUser } from './new-user.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { consumeRateLimit, rateLimitKey } from './rate-limiter.ts';
 import { hashRefreshToken, refreshTokenOwner } from './refresh-tokens.ts';
@@ -40,23 +39,12 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
   const passwordHash = await hashPassword(input.password);
   try {
     const session = await db.transaction().execute(async (trx) => {
-      const user = await trx
-        .insertInto('users')
-        .values({
-          email: input.email,
-          passwordHash,
-          displayName: input.displayName ?? input.email.split('@')[0] ?? input.email,
-          currency: input.currency ?? 'USD',
-        })
-        .returning(['id', 'email', 'displayName', 'currency', 'createdAt'])
-        .executeTakeFirstOrThrow();
-      await createDefaultCategories(trx, user.id);
+      const user = await insertNewUser(trx, input, passwordHash);
       return startLogin(trx, auth, user, ctx.request);
     });
     return withSessionCookie(ctx, session);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('An account with this email already exists');
-    throw error;
+    throw emailTakenOr(error);
   }
 }
 

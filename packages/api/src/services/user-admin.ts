@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { isUniqueViolation, type Db, type UserRow } from '@budget/db';
+import type { Db, UserRow } from '@budget/db';
 import { z } from 'zod';
-import { badRequest, conflict, notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { passwordSchema, registerInput, type User } from '../schemas/auth.ts';
 import { uuidSchema } from '../schemas/common.ts';
-import { createDefaultCategories } from './default-categories.ts';
+import { emailTakenOr, insertNewUser } from './new-user.ts';
 import { hashPassword } from './passwords.ts';
 import { revokeLogins } from './sessions.ts';
 import { toUser, userColumns, type UserRecord } from './users.ts';
@@ -109,24 +109,10 @@ export async function createUser(db: Db, request: NewUser): Promise<AdminUser> {
   const input = parseInput(registerInput, request);
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('users')
-        .values({
-          email: input.email,
-          passwordHash,
-          displayName: input.displayName ?? input.email.split('@')[0] ?? input.email,
-          currency: input.currency ?? 'USD',
-        })
-        .returning(['id', 'email', 'displayName', 'currency', 'createdAt', 'disabledAt'])
-        .executeTakeFirstOrThrow();
-      await createDefaultCategories(trx, row.id);
-      return row;
-    });
+    const user = await db.transaction().execute((trx) => insertNewUser(trx, input, passwordHash));
     return toAdminUser(user);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('An account with this email already exists');
-    throw error;
+    throw emailTakenOr(error);
   }
 }
 
