@@ -86,6 +86,18 @@ describe('budget-admin seed', () => {
         expect(pair.every((row) => row.categoryId === null)).toBe(true);
       }
       expect(await unbalancedAccounts(db, first.user.id)).toEqual([]);
+      const budgets = await db
+        .selectFrom('budgets')
+        .select(['period', 'startsOn'])
+        .where('ownerId', '=', first.user.id)
+        .execute();
+      expect(budgets.map((budget) => budget.period).sort()).toEqual([
+        'monthly',
+        'monthly',
+        'weekly',
+        'yearly',
+      ]);
+      expect(budgets.every((budget) => budget.startsOn <= first.from)).toBe(true);
     });
   });
 

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Account, AdminUser, ApiDeps, Category, Transaction } from '@budget/api';
+import type { Account, AdminUser, ApiDeps, Budget, Category, Transaction } from '@budget/api';
 import { type callerFor, createTestDeps, signUp } from '@budget/api/testing';
 import type { Db } from '@budget/db';
 import { sql } from 'kysely';
@@ -15,6 +15,7 @@ interface ExportDocument {
   user: AdminUser;
   accounts: Account[];
   categories: Category[];
+  budgets: Budget[];
   transactions: Transaction[];
 }
 
@@ -22,6 +23,7 @@ interface UserData {
   user: AdminUser;
   accounts: Account[];
   categories: Category[];
+  budgets: Budget[];
   transactions: Transaction[];
 }
 
@@ -55,6 +57,14 @@ async function userWithData(deps: ApiDeps, label: string): Promise<UserData> {
     amount: 50_000,
     occurredOn: '2026-01-26',
   });
+  if (groceries !== undefined) {
+    await caller.budgets.create({
+      categoryId: groceries.id,
+      amount: 40_000,
+      period: 'monthly',
+      startsOn: '2026-01-01',
+    });
+  }
   return snapshot(caller);
 }
 
@@ -71,6 +81,7 @@ async function snapshot(caller: Caller): Promise<UserData> {
     user: { ...me, disabled: false },
     accounts: await caller.accounts.list({ includeArchived: true }),
     categories: await caller.categories.list({ includeArchived: true }),
+    budgets: await caller.budgets.list(),
     transactions,
   };
 }
@@ -124,6 +135,8 @@ describe('budget-admin user:export and user:delete', () => {
     expect(document.user).toEqual(alice.user);
     expect(byId(document.accounts)).toEqual(byId(alice.accounts));
     expect(byId(document.categories)).toEqual(byId(alice.categories));
+    expect(alice.budgets).toHaveLength(1);
+    expect(byId(document.budgets)).toEqual(byId(alice.budgets));
     expect(document.transactions).toHaveLength(12);
     expect(byId(document.transactions)).toEqual(byId(alice.transactions));
     for (const id of [bob.user.id, ...bob.accounts.map((account) => account.id)]) {

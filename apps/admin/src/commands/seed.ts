@@ -173,6 +173,7 @@ async function populate(
     } finally {
       progress.stop();
     }
+    await createBudgets(caller, refs, isoDate(plan.from));
     const accounts = await caller.accounts.list({ includeArchived: true });
     return accounts.map(({ id, name, type, currency, openingBalance, balance }) => ({
       id,
@@ -184,6 +185,24 @@ async function populate(
     }));
   } finally {
     await signOut();
+  }
+}
+
+/** Budgets as a careful person would set them: a few spending categories, from the start. */
+const demoBudgets = [
+  { name: 'Groceries', amount: 60_000, period: 'monthly', rollover: true },
+  { name: 'Dining', amount: 25_000, period: 'monthly', rollover: false },
+  { name: 'Transport', amount: 4_000, period: 'weekly', rollover: false },
+  { name: 'Travel', amount: 250_000, period: 'yearly', rollover: true },
+] as const;
+
+async function createBudgets(caller: ApiCaller, refs: DemoRefs, startsOn: string): Promise<void> {
+  for (const { name, ...budget } of demoBudgets) {
+    await caller.budgets.create({
+      ...budget,
+      categoryId: refs.category('expense', name),
+      startsOn,
+    });
   }
 }
 

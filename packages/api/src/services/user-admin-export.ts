@@ -1,5 +1,6 @@
 import type { Db } from '@budget/db';
 import type { Account } from '../schemas/accounts.ts';
+import type { Budget } from '../schemas/budgets.ts';
 import type { Category } from '../schemas/categories.ts';
 import { notFound } from '../errors.ts';
 import { toTransaction, transactionColumns } from './transaction-rows.ts';
@@ -43,6 +44,7 @@ export async function* exportUserData(
     const profile: AdminUser = { ...toUser(user), disabled: user.disabledAt !== null };
     const accounts = await readAccounts(trx, userId);
     const categories = await readCategories(trx, userId);
+    const budgets = await readBudgets(trx, userId);
     yield [
       '{',
       `  "format": ${JSON.stringify(USER_EXPORT_FORMAT)},`,
@@ -51,6 +53,7 @@ export async function* exportUserData(
       `  "user": ${JSON.stringify(profile)},`,
       `  "accounts": ${jsonArray(accounts)},`,
       `  "categories": ${jsonArray(categories)},`,
+      `  "budgets": ${jsonArray(budgets)},`,
       '  "transactions": [',
     ].join('\n');
 
@@ -120,6 +123,27 @@ async function readCategories(trx: Reader, ownerId: string): Promise<Category[]>
     .orderBy('id')
     .execute();
   return rows.map((row) => ({ ...row, archivedAt: row.archivedAt?.toISOString() ?? null }));
+}
+
+async function readBudgets(trx: Reader, ownerId: string): Promise<Budget[]> {
+  const rows = await trx
+    .selectFrom('budgets')
+    .select([
+      'id',
+      'categoryId',
+      'amount',
+      'currency',
+      'period',
+      'startsOn',
+      'endsOn',
+      'rollover',
+      'alertThreshold',
+    ])
+    .where('ownerId', '=', ownerId)
+    .orderBy('startsOn')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ ...row, currency: row.currency.trim() }));
 }
 
 function jsonArray(items: readonly unknown[]): string {
