@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDeps } from '../deps.ts';
-import { callerFor, createTestDeps, invalidFields, signUp } from '../testing/index.ts';
+import { callerFor, createTestDeps, invalidFields, signUpWithLedger } from '../testing/index.ts';
 
 let testDb: TestDatabase;
 let deps: ApiDeps;
@@ -13,27 +13,10 @@ afterAll(() => testDb.destroy());
 
 const anonymous = () => callerFor(deps);
 
-/**
- * A signed-up user (currency USD) with USD checking and savings accounts, a EUR cash account,
- * two expense categories (Food, Fun) and an income category (Wages).
- */
+/** A user from signUpWithLedger with helpers for these tests. */
 async function reporter(label = 'reporter') {
-  const user = await signUp(deps, label);
-  const { caller } = user;
-  const checking = await caller.accounts.create({
-    name: 'Checking',
-    type: 'checking',
-    currency: 'USD',
-  });
-  const savings = await caller.accounts.create({
-    name: 'Savings',
-    type: 'savings',
-    currency: 'USD',
-  });
-  const euros = await caller.accounts.create({ name: 'Euros', type: 'cash', currency: 'EUR' });
-  const food = await caller.categories.create({ name: 'Food', kind: 'expense' });
-  const fun = await caller.categories.create({ name: 'Fun', kind: 'expense' });
-  const wages = await caller.categories.create({ name: 'Wages', kind: 'income' });
+  const user = await signUpWithLedger(deps, label);
+  const { caller, checking, savings } = user;
 
   /** A transaction in checking, uncategorized unless told otherwise. */
   const record = (
@@ -55,7 +38,7 @@ async function reporter(label = 'reporter') {
       occurredOn,
     });
 
-  return { ...user, checking, savings, euros, food, fun, wages, record, transfer };
+  return { ...user, record, transfer };
 }
 
 const zeroSummary = (currency: string) => ({

@@ -70,3 +70,27 @@ export async function invalidFields(call: Promise<unknown>): Promise<string[]> {
     issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0])],
   );
 }
+
+/**
+ * A signed-up user (currency USD) with USD checking and savings accounts, a EUR cash account,
+ * two expense categories (Food, Fun) and an income category (Wages).
+ */
+export async function signUpWithLedger(deps: ApiDeps, label = 'user') {
+  const user = await signUp(deps, label);
+  const { caller } = user;
+  const checking = await caller.accounts.create({
+    name: 'Checking',
+    type: 'checking',
+    currency: 'USD',
+  });
+  const savings = await caller.accounts.create({
+    name: 'Savings',
+    type: 'savings',
+    currency: 'USD',
+  });
+  const euros = await caller.accounts.create({ name: 'Euros', type: 'cash', currency: 'EUR' });
+  const food = await caller.categories.create({ name: 'Food', kind: 'expense' });
+  const fun = await caller.categories.create({ name: 'Fun', kind: 'expense' });
+  const wages = await caller.categories.create({ name: 'Wages', kind: 'income' });
+  return { ...user, checking, savings, euros, food, fun, wages };
+}
