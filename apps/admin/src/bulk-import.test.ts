@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { importTransactions, type ImportedTransaction } from '@budget/api';
+import { silentLogger } from '@budget/api';
+import { actAs, importTransactions, type Actor, type ImportedTransaction } from '@budget/api/admin';
 import { createTestDeps, signUp } from '@budget/api/testing';
 import type { Db } from '@budget/db';
 import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 describe('importTransactions', () => {
   let database: TestDatabase;
   let db: Db;
+  let actor: Actor;
   let owner: { id: string; checking: string; savings: string; archived: string; groceries: string };
   let stranger: { account: string; category: string };
 
@@ -39,6 +41,7 @@ describe('importTransactions', () => {
       account: await open(theirs.caller, 'Theirs'),
       category: theirCategories[0]?.id ?? '',
     };
+    actor = await actAs({ db, log: silentLogger }, { id: owner.id });
   });
   afterAll(() => database.destroy());
 
@@ -68,8 +71,7 @@ describe('importTransactions', () => {
     const awkward = `Joe's "Diner", {Main St} \\ NULL – café`;
     const progress: number[] = [];
     const result = await importTransactions(
-      db,
-      owner.id,
+      actor,
       [
         [row({ payee: awkward, note: 'NULL' }), row({ amount: 250_000, categoryId: null })],
         [
@@ -122,9 +124,9 @@ describe('importTransactions', () => {
   ])('refuses %s and writes nothing', async (_case, bad, code) => {
     const before = await ledgerSize();
 
-    await expect(
-      importTransactions(db, owner.id, [[row({ amount: -1 })], [bad()]]),
-    ).rejects.toMatchObject({ code });
+    await expect(importTransactions(actor, [[row({ amount: -1 })], [bad()]])).rejects.toMatchObject(
+      { code },
+    );
     expect(await ledgerSize()).toBe(before);
   });
 
@@ -134,7 +136,7 @@ describe('importTransactions', () => {
       row({ accountId, amount, categoryId: null, transferId });
 
     await expect(
-      importTransactions(db, owner.id, [[side(owner.checking, -500), side(owner.savings, 400)]]),
+      importTransactions(actor, [[side(owner.checking, -500), side(owner.savings, 400)]]),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

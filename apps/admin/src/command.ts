@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Env } from '@budget/api';
-import type { Db } from '@budget/db';
+import type { Operator } from '@budget/api/admin';
 import type { Command } from 'commander';
 
 /** The process's streams, or stand-ins in tests. */
@@ -11,7 +11,8 @@ export interface CommandIo {
 }
 
 export interface CommandContext {
-  db: Db;
+  /** The database handle and logger every admin service takes first. */
+  operator: Operator;
   env: Env;
   /** --json: stdout carries one JSON document and nothing else. */
   json: boolean;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { UserSelector } from '@budget/api';
+import type { UserSelector } from '@budget/api/admin';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from './errors.ts';
 

@@ -1,3 +1,4 @@
+import { silentLogger } from '@budget/api';
 import { createDb } from '@budget/db';
 import { Command, CommanderError } from 'commander';
 import type { AdminCommand, CommandContext, CommandIo } from './command.ts';
@@ -54,7 +55,10 @@ async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<
   const json = cli.optsWithGlobals().json === true;
   try {
     const output = await withDatabase((db, env) =>
-      command.run({ db, env, json, io }, { args: cli.args, options: cli.opts() }),
+      command.run(
+        { operator: { db, log: silentLogger }, env, json, io },
+        { args: cli.args, options: cli.opts() },
+      ),
     );
     if (output !== undefined) {
       await writeOut(io.stdout, json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
@@ -68,7 +72,7 @@ async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<
 }
 
 async function withDatabase<T>(
-  work: (db: CommandContext['db'], env: CommandContext['env']) => Promise<T>,
+  work: (db: CommandContext['operator']['db'], env: CommandContext['env']) => Promise<T>,
 ): Promise<T> {
   const { env, db: dbConfig } = loadConfig();
   // Opening is lazy: nothing connects until the command's first query.

@@ -1,4 +1,5 @@
-import type { Account, AdminUser } from '@budget/api';
+import type { Account } from '@budget/api';
+import type { AdminUser } from '@budget/api/admin';
 import type { Db } from '@budget/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { PRUNE_LOCK_ID } from '@budget/api';
+import { PRUNE_LOCK_ID } from '@budget/api/admin';
 import { createTestDeps, signUp } from '@budget/api/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

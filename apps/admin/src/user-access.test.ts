@@ -1,4 +1,5 @@
-import type { AdminUser, ApiDeps, AuthSettings } from '@budget/api';
+import type { ApiDeps, AuthSettings } from '@budget/api';
+import type { AdminUser } from '@budget/api/admin';
 import { callerFor, createTestDeps } from '@budget/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonOf, migratedDatabase, runAdmin, type Target } from './testing/run-admin.ts';

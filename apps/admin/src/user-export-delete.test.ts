@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Account, AdminUser, ApiDeps, Budget, Category, Transaction } from '@budget/api';
+import type { Account, ApiDeps, Budget, Category, Transaction } from '@budget/api';
+import type { AdminUser } from '@budget/api/admin';
 import { type callerFor, createTestDeps, signUp } from '@budget/api/testing';
 import type { Db } from '@budget/db';
 import { sql } from 'kysely';

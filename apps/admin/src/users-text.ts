@@ -1,4 +1,4 @@
-import type { AdminUser } from '@budget/api';
+import type { AdminUser } from '@budget/api/admin';
 
 /** `someone@example.com (id …)`, for messages about one user. */
 export function describeUser(user: Pick<AdminUser, 'email' | 'id'>): string {

@@ -1,4 +1,5 @@
-import { setUserDisabled } from '@budget/api';
+import { silentLogger } from '@budget/api';
+import { setUserDisabled } from '@budget/api/admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   errorCodeOf,
@@ -23,7 +24,10 @@ describe('a disabled user', () => {
     const { email, password, session } = await registerOverHttp(server.app);
     expect(await meStatus(session.accessToken)).toBe(200);
 
-    await setUserDisabled(server.testDb.db, session.user.id, true);
+    await setUserDisabled(
+      { db: server.testDb.db, log: silentLogger },
+      { userId: session.user.id, disabled: true },
+    );
 
     expect(await meStatus(session.accessToken)).toBe(401);
     const refresh = await mutate(server.app, 'auth.refresh', {
@@ -34,13 +38,19 @@ describe('a disabled user', () => {
     expect(login.statusCode).toBe(403);
     expect(errorCodeOf(login)).toBe('FORBIDDEN');
 
-    await setUserDisabled(server.testDb.db, session.user.id, false);
+    await setUserDisabled(
+      { db: server.testDb.db, log: silentLogger },
+      { userId: session.user.id, disabled: false },
+    );
     expect((await mutate(server.app, 'auth.login', { email, password })).statusCode).toBe(200);
   });
 
   it('tells a disabled account apart only after the right password', async () => {
     const { email, session } = await registerOverHttp(server.app);
-    await setUserDisabled(server.testDb.db, session.user.id, true);
+    await setUserDisabled(
+      { db: server.testDb.db, log: silentLogger },
+      { userId: session.user.id, disabled: true },
+    );
     const wrong = await mutate(server.app, 'auth.login', { email, password: 'wrong password!!' });
     expect(wrong.statusCode).toBe(401);
   });

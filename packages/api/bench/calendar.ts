@@ -1,4 +1,4 @@
-import { addDays, periodEnd, periodStart, today } from '../src/services/periods.ts';
+import { addDays, periodEnd, periodStart, today } from '../src/services/planning/periods.ts';
 
 /** An inclusive run of days, as 'YYYY-MM-DD'. */
 export interface DayRange {

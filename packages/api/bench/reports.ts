@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db } from '@budget/db';
 import type { ApiDeps } from '../src/deps.ts';
-import { today } from '../src/services/periods.ts';
+import { today } from '../src/services/planning/periods.ts';
 import { createTestDeps } from '../src/testing/index.ts';
 import { createBenchDatabase, type BenchDatabase } from './bench-database.ts';
 import { currentMonth, yearsEndingToday, type DayRange } from './calendar.ts';
@@ -66,7 +66,7 @@ async function seed(deps: ApiDeps, range: DayRange): Promise<SeededUser[]> {
   );
   await timed('account balances', () => settleBalances(db));
   await timed('analyze', () => analyze(db));
-  await timed('daily totals (rebuildDailyTotals per user)', () => rebuildTotals(db, users));
+  await timed('daily totals (rebuildLedgerTotals per user)', () => rebuildTotals(db, users));
   await timed('analyze', () => analyze(db));
   log(`Seeded ${await countRows(db)} in ${seconds(started)}`);
   return users;

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '@budget/db';
-import type { Trx } from '../src/services/idempotency.ts';
-import { rebuildDailyTotals } from '../src/services/ledger-changes.ts';
+import type { Db, Trx } from '@budget/db';
+import { rebuildLedgerTotals } from '../src/services/ledger/ledger-changes.ts';
 import type { DayRange } from './calendar.ts';
 import { FOREIGN_CURRENCY, HOME_CURRENCY, type SeededUser } from './seed-users.ts';
 
@@ -159,7 +158,7 @@ export async function settleBalances(db: Db): Promise<void> {
 /** The daily totals reports read, rebuilt per user by the API's own code. */
 export async function rebuildTotals(db: Db, users: readonly SeededUser[]): Promise<void> {
   for (const user of users) {
-    await db.transaction().execute((trx) => rebuildDailyTotals(trx, user.id));
+    await db.transaction().execute((trx) => rebuildLedgerTotals(trx, user.id));
   }
 }
 

@@ -1,7 +1,8 @@
 import { initTRPC } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
-import { authenticate } from './services/authenticate.ts';
+import type { Actor } from './actor.ts';
+import { authenticate } from './services/auth/authenticate.ts';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -33,8 +34,9 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-/** Checks the Bearer access token; downstream procedures get a non-null `ctx.user`. */
+/** Checks the Bearer access token; downstream procedures get `ctx.actor`, the signed-in user. */
 export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
   const { user, loginId } = await authenticate(ctx.deps, ctx.request.authorization);
-  return next({ ctx: { user, loginId } });
+  const actor: Actor = { db: ctx.deps.db, user, loginId, log: ctx.log };
+  return next({ ctx: { actor } });
 });

@@ -9,10 +9,18 @@ import {
   PostgresDialect,
   type Dialect,
   type Driver,
+  type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
-import { DATE_OID, INT8_OID, keepText, parseInt8 } from './type-parsers.ts';
+import {
+  BPCHAR_OID,
+  DATE_OID,
+  INT8_OID,
+  keepText,
+  parseInt8,
+  trimPadding,
+} from './type-parsers.ts';
 import { SerializedDriver } from './serialized-driver.ts';
 
 export type DbConfig =
@@ -30,6 +38,8 @@ export type DbConfig =
     };
 
 export type Db = Kysely<Database>;
+/** A database transaction: what a service hands to the steps that must commit together. */
+export type Trx = Transaction<Database>;
 
 const ignore = (): void => undefined;
 
@@ -49,6 +59,7 @@ function createPostgresDialect(
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, parseInt8);
   types.setTypeParser(DATE_OID, keepText);
+  types.setTypeParser(BPCHAR_OID, trimPadding);
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, types });
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => {
@@ -67,7 +78,7 @@ function createPgliteDialect(dataDir: string | undefined): Dialect {
     pglite: () =>
       new PGlite({
         ...(location === undefined ? {} : { dataDir: location }),
-        parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText },
+        parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText, [BPCHAR_OID]: trimPadding },
         extensions: { pg_trgm },
       }),
   });

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -172,10 +172,6 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UsersTable>;
-export type NewUserRow = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
-export type LoginRow = Selectable<LoginsTable>;
-export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type AccountRow = Selectable<AccountsTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
 export type TransactionRow = Selectable<TransactionsTable>;

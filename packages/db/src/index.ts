@@ -1,4 +1,4 @@
-export { createDb, type Db, type DbConfig } from './create-db.ts';
+export { createDb, type Db, type DbConfig, type Trx } from './create-db.ts';
 export {
   checkDatabase,
   getMigrationStatus,

@@ -1,5 +1,6 @@
 export const INT8_OID = 20;
 export const DATE_OID = 1082;
+export const BPCHAR_OID = 1042;
 
 /** Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them across time zones. */
 export const keepText = (text: string): string => text;
@@ -15,3 +16,6 @@ export function parseInt8(text: string): number {
   }
   return value;
 }
+
+/** `char(n)` columns (currency codes) come back without PostgreSQL's blank padding. */
+export const trimPadding = (text: string): string => text.trimEnd();

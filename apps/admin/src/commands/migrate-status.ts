@@ -10,8 +10,8 @@ interface MigrationRow {
 export const migrateStatus: AdminCommand = {
   name: 'migrate:status',
   summary: 'list every migration and whether it is applied',
-  async run({ db }) {
-    const migrations: MigrationRow[] = (await getMigrationStatus(db)).map((state) => ({
+  async run({ operator }) {
+    const migrations: MigrationRow[] = (await getMigrationStatus(operator.db)).map((state) => ({
       name: state.name,
       status: state.executedAt === null ? 'pending' : 'applied',
       executedAt: state.executedAt?.toISOString() ?? null,

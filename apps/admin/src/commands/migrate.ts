@@ -5,8 +5,8 @@ import { describeError } from '../errors.ts';
 export const migrate: AdminCommand = {
   name: 'migrate',
   summary: 'apply every pending migration (safe from several instances at once)',
-  async run({ db }) {
-    const { error, results = [] } = await migrateToLatest(db);
+  async run({ operator }) {
+    const { error, results = [] } = await migrateToLatest(operator.db);
     if (error !== undefined) {
       const failed = results.find((result) => result.status === 'Error');
       const reason = describeError(error);

@@ -1,15 +1,21 @@
+import type { Account } from '@budget/api';
+import { createAccountInput, createBudgetInput } from '@budget/api/schemas';
 import {
+  accounts,
+  actAs,
+  budgets,
+  categories,
   createUser,
   deleteUser,
   findUser,
   importTransactions,
-  type Account,
+  type Actor,
   type AdminUser,
   type NewUser,
-} from '@budget/api';
+  type Operator,
+} from '@budget/api/admin';
 import { TRPCError } from '@trpc/server';
-import type { CategoryKind, Db } from '@budget/db';
-import { signIn, type ApiCaller } from '../api-session.ts';
+import type { CategoryKind } from '@budget/db';
 import type { AdminCommand, CommandContext } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import {
@@ -72,7 +78,7 @@ export const seed: AdminCommand = {
     }
     const { password, generated } = await choosePassword(options, context.io.stdin);
     const user = await replaceableUser(
-      context.db,
+      context.operator,
       {
         email: stringOption(options, 'email') ?? '',
         password,
@@ -83,12 +89,13 @@ export const seed: AdminCommand = {
     );
 
     const started = performance.now();
-    let accounts: SeededAccount[];
+    let seededAccounts: SeededAccount[];
     try {
-      accounts = await populate(context, plan, { email: user.email, password }, user.id);
+      const actor = await actAs(context.operator, { id: user.id });
+      seededAccounts = await populate(context, actor, plan);
     } catch (error) {
       // No half-seeded user is left behind.
-      await deleteUser(context.db, user.id);
+      await deleteUser(context.operator, { userId: user.id });
       throw error;
     }
     const summary = {
@@ -98,7 +105,7 @@ export const seed: AdminCommand = {
       from: isoDate(plan.from),
       to: isoDate(plan.until),
       transactions: plan.transactions,
-      accounts,
+      accounts: seededAccounts,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
     return {
@@ -134,8 +141,12 @@ function describeSeeded(summary: {
 }
 
 /** Creates the user; an existing one is an error unless `reset`, which deletes them first. */
-async function replaceableUser(db: Db, newUser: NewUser, reset: boolean): Promise<AdminUser> {
-  const existing = await findUser(db, { email: newUser.email }).catch((error: unknown) => {
+async function replaceableUser(
+  operator: Operator,
+  newUser: NewUser,
+  reset: boolean,
+): Promise<AdminUser> {
+  const existing = await findUser(operator, { email: newUser.email }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === 'NOT_FOUND') return undefined;
     throw error;
   });
@@ -145,47 +156,42 @@ async function replaceableUser(db: Db, newUser: NewUser, reset: boolean): Promis
         `${describeUser(existing)} already exists; pass --reset to delete and re-create it`,
       );
     }
-    await deleteUser(db, existing.id);
+    await deleteUser(operator, { userId: existing.id });
   }
-  return createUser(db, newUser);
+  return createUser(operator, newUser);
 }
 
 /**
- * Opens the accounts through the API, as the user would, then bulk-loads the generated ledger
- * (one database transaction; balances recomputed from it). Returns the accounts as they end up.
+ * Opens the accounts through the same services a client's requests reach, as the user, then
+ * bulk-loads the generated ledger (one database transaction; balances recomputed from it).
+ * Returns the accounts as they end up.
  */
 async function populate(
-  { db, env, json, io }: CommandContext,
+  { json, io }: CommandContext,
+  actor: Actor,
   plan: DemoPlan,
-  credentials: { email: string; password: string },
-  userId: string,
 ): Promise<SeededAccount[]> {
-  const { caller, signOut } = await signIn(db, env, credentials);
+  const refs = await openAccounts(actor);
+  const progress = createProgress(io, { json, total: plan.transactions, label: 'seed' });
   try {
-    const refs = await openAccounts(caller);
-    const progress = createProgress(io, { json, total: plan.transactions, label: 'seed' });
-    try {
-      await importTransactions(db, userId, generateDemoLedger(plan, refs, BATCH_SIZE), {
-        onProgress: (inserted) => {
-          progress.update(inserted);
-        },
-      });
-    } finally {
-      progress.stop();
-    }
-    await createBudgets(caller, refs, isoDate(plan.from));
-    const accounts = await caller.accounts.list({ includeArchived: true });
-    return accounts.map(({ id, name, type, currency, openingBalance, balance }) => ({
-      id,
-      name,
-      type,
-      currency,
-      openingBalance,
-      balance,
-    }));
+    await importTransactions(actor, generateDemoLedger(plan, refs, BATCH_SIZE), {
+      onProgress: (inserted) => {
+        progress.update(inserted);
+      },
+    });
   } finally {
-    await signOut();
+    progress.stop();
   }
+  await createBudgets(actor, refs, isoDate(plan.from));
+  const opened = await accounts.list(actor, { includeArchived: true });
+  return opened.map(({ id, name, type, currency, openingBalance, balance }) => ({
+    id,
+    name,
+    type,
+    currency,
+    openingBalance,
+    balance,
+  }));
 }
 
 /** Budgets as a careful person would set them: a few spending categories, from the start. */
@@ -196,30 +202,28 @@ const demoBudgets = [
   { name: 'Travel', amount: 250_000, period: 'yearly', rollover: true },
 ] as const;
 
-async function createBudgets(caller: ApiCaller, refs: DemoRefs, startsOn: string): Promise<void> {
+async function createBudgets(actor: Actor, refs: DemoRefs, startsOn: string): Promise<void> {
   for (const { name, ...budget } of demoBudgets) {
-    await caller.budgets.create({
-      ...budget,
-      categoryId: refs.category('expense', name),
-      startsOn,
-    });
+    await budgets.create(
+      actor,
+      createBudgetInput.parse({ ...budget, categoryId: refs.category('expense', name), startsOn }),
+    );
   }
 }
 
-async function openAccounts(caller: ApiCaller): Promise<DemoRefs> {
-  const open = async (key: AccountKey) => (await caller.accounts.create(demoAccounts[key])).id;
-  const accounts: Record<AccountKey, string> = {
+async function openAccounts(actor: Actor): Promise<DemoRefs> {
+  const open = async (key: AccountKey) =>
+    (await accounts.create(actor, createAccountInput.parse(demoAccounts[key]))).id;
+  const opened: Record<AccountKey, string> = {
     checking: await open('checking'),
     savings: await open('savings'),
     creditCard: await open('creditCard'),
     cash: await open('cash'),
   };
-  const categories = await caller.categories.list({});
-  const byName = new Map(
-    categories.map((category) => [`${category.kind}:${category.name}`, category.id]),
-  );
+  const own = await categories.list(actor, {});
+  const byName = new Map(own.map((category) => [`${category.kind}:${category.name}`, category.id]));
   return {
-    accounts,
+    accounts: opened,
     category(kind: CategoryKind, name: string) {
       const id = byName.get(`${kind}:${name}`);
       if (id === undefined) throw new Error(`the default ${kind} category ${name} is missing`);

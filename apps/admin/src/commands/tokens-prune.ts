@@ -1,4 +1,5 @@
-import { defaultRateLimits, pruneExpired, type PruneCounts } from '@budget/api';
+import { defaultRateLimits } from '@budget/api';
+import { pruneExpired, type PruneCounts } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import { integerIn, numberOption } from '../options.ts';
 
@@ -19,8 +20,8 @@ export const tokensPrune: AdminCommand = {
           'and the others report that they skipped (exit 0).',
       );
   },
-  async run({ db }, { options }) {
-    const result = await pruneExpired(db, {
+  async run({ operator }, { options }) {
+    const result = await pruneExpired(operator, {
       loginRetentionDays: numberOption(options, 'loginRetentionDays') ?? 30,
       rateLimits: defaultRateLimits,
     });

@@ -1,4 +1,4 @@
-import { createUser } from '@budget/api';
+import { createUser } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import { addPasswordOptions, choosePassword, stringOption } from '../options.ts';
 import { describeUser, generatedPasswordLine } from '../users-text.ts';
@@ -17,9 +17,9 @@ export const userCreate: AdminCommand = {
         '\nWithout --password or --password-stdin a password is generated and printed once.',
       );
   },
-  async run({ db, io }, { options }) {
+  async run({ operator, io }, { options }) {
     const { password, generated } = await choosePassword(options, io.stdin);
-    const user = await createUser(db, {
+    const user = await createUser(operator, {
       email: stringOption(options, 'email') ?? '',
       password,
       displayName: stringOption(options, 'displayName'),

@@ -1,4 +1,4 @@
-import { deleteUser, findUser } from '@budget/api';
+import { deleteUser, findUser } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { addUserSelector, describeSelector, flagOption, userSelector } from '../options.ts';
@@ -10,15 +10,15 @@ export const userDelete: AdminCommand = {
   configure(command) {
     addUserSelector(command).option('--yes', 'confirm: this cannot be undone');
   },
-  async run({ db }, { options }) {
+  async run({ operator }, { options }) {
     const selector = userSelector(options);
     if (!flagOption(options, 'yes')) {
       throw new UsageError(
         `deleting the user with ${describeSelector(selector)} and all their data cannot be undone; add --yes to confirm`,
       );
     }
-    const user = await findUser(db, selector);
-    const deleted = await deleteUser(db, user.id);
+    const user = await findUser(operator, selector);
+    const deleted = await deleteUser(operator, { userId: user.id });
     return {
       json: { user, deleted },
       text:

@@ -1,4 +1,4 @@
-import { findUser, setUserDisabled } from '@budget/api';
+import { findUser, setUserDisabled } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import { addUserSelector, userSelector } from '../options.ts';
 import { describeUser } from '../users-text.ts';
@@ -7,10 +7,10 @@ export const userDisable: AdminCommand = {
   name: 'user:disable',
   summary: 'stop a user signing in; their access and refresh tokens stop working at once',
   configure: addUserSelector,
-  async run({ db }, { options }) {
-    const { id } = await findUser(db, userSelector(options));
-    await setUserDisabled(db, id, true);
-    const user = await findUser(db, { id });
+  async run({ operator }, { options }) {
+    const { id } = await findUser(operator, userSelector(options));
+    await setUserDisabled(operator, { userId: id, disabled: true });
+    const user = await findUser(operator, { id });
     return {
       json: { user },
       text: `Disabled ${describeUser(user)}: they cannot sign in, and their tokens no longer work.\n`,

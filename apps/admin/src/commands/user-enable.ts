@@ -1,4 +1,4 @@
-import { findUser, setUserDisabled } from '@budget/api';
+import { findUser, setUserDisabled } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import { addUserSelector, userSelector } from '../options.ts';
 import { describeUser } from '../users-text.ts';
@@ -7,10 +7,10 @@ export const userEnable: AdminCommand = {
   name: 'user:enable',
   summary: 'let a disabled user sign in again (their unexpired logins work again too)',
   configure: addUserSelector,
-  async run({ db }, { options }) {
-    const { id } = await findUser(db, userSelector(options));
-    await setUserDisabled(db, id, false);
-    const user = await findUser(db, { id });
+  async run({ operator }, { options }) {
+    const { id } = await findUser(operator, userSelector(options));
+    await setUserDisabled(operator, { userId: id, disabled: false });
+    const user = await findUser(operator, { id });
     return { json: { user }, text: `Enabled ${describeUser(user)}.\n` };
   },
 };

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { exportUserData, findUser } from '@budget/api';
+import { actAs, exportUserData, findUser } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import {
   addUserSelector,
@@ -27,9 +27,10 @@ export const userExport: AdminCommand = {
           "transaction, in the API's shapes. It is JSON with or without --json.",
       );
   },
-  async run({ db, io }, { options }) {
-    const user = await findUser(db, userSelector(options));
-    const chunks = exportUserData(db, user.id, { pageSize: numberOption(options, 'pageSize') });
+  async run({ operator, io }, { options }) {
+    const user = await findUser(operator, userSelector(options));
+    const actor = await actAs(operator, { id: user.id });
+    const chunks = exportUserData(actor, { pageSize: numberOption(options, 'pageSize') });
     const out = stringOption(options, 'out');
     if (out === undefined) {
       for await (const chunk of chunks) await writeOut(io.stdout, chunk);

@@ -1,4 +1,4 @@
-import { listUsers, type AdminUser, type UserCursor } from '@budget/api';
+import { listUsers, type AdminUser, type Operator, type UserCursor } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import { integerIn, numberOption } from '../options.ts';
 import { writeOut } from '../output.ts';
@@ -12,11 +12,11 @@ export const userList: AdminCommand = {
   configure(command) {
     command.option('--page-size <n>', 'users read per query', integerIn(1, 10_000), 500);
   },
-  async run({ db, json, io }, { options }) {
+  async run({ operator, json, io }, { options }) {
     const pageSize = numberOption(options, 'pageSize') ?? 500;
     let count = 0;
     await writeOut(io.stdout, json ? '[' : `${userHeader(EMAIL_WIDTH)}\n`);
-    for await (const users of pages(db, pageSize)) {
+    for await (const users of pages(operator, pageSize)) {
       const lines = users.map((user, index) =>
         json
           ? `${count + index === 0 ? '\n' : ',\n'}  ${JSON.stringify(user)}`
@@ -33,13 +33,10 @@ export const userList: AdminCommand = {
   },
 };
 
-async function* pages(
-  db: Parameters<typeof listUsers>[0],
-  pageSize: number,
-): AsyncGenerator<AdminUser[]> {
+async function* pages(operator: Operator, pageSize: number): AsyncGenerator<AdminUser[]> {
   let after: UserCursor | undefined;
   for (;;) {
-    const users = await listUsers(db, { limit: pageSize, after });
+    const users = await listUsers(operator, { limit: pageSize, after });
     if (users.length > 0) yield users;
     const last = users.at(-1);
     if (last === undefined || users.length < pageSize) return;

@@ -1,4 +1,4 @@
-import { findUser, resetPassword } from '@budget/api';
+import { findUser, resetPassword } from '@budget/api/admin';
 import type { AdminCommand } from '../command.ts';
 import { addUserSelector, choosePassword, userSelector } from '../options.ts';
 import { describeUser, generatedPasswordLine } from '../users-text.ts';
@@ -14,10 +14,10 @@ export const userResetPassword: AdminCommand = {
       )
       .addHelpText('after', '\nWithout --password-stdin a password is generated and printed once.');
   },
-  async run({ db, io }, { options }) {
-    const user = await findUser(db, userSelector(options));
+  async run({ operator, io }, { options }) {
+    const user = await findUser(operator, userSelector(options));
     const { password, generated } = await choosePassword(options, io.stdin);
-    const { revokedLogins } = await resetPassword(db, user.id, password);
+    const { revokedLogins } = await resetPassword(operator, { userId: user.id, password });
     return {
       json: generated ? { user, revokedLogins, password } : { user, revokedLogins },
       text:

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportedTransaction } from '@budget/api';
+import type { ImportedTransaction } from '@budget/api/admin';
 import type { CategoryKind } from '@budget/db';
 import {
   dayOf,

@@ -11,7 +11,7 @@ import {
   userSchema,
 } from '../schemas/auth.ts';
 import { noInput } from '../schemas/common.ts';
-import * as auth from '../services/auth.ts';
+import * as auth from '../services/auth/auth.ts';
 import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
 
 const ok = z.object({ ok: z.literal(true) });

@@ -8,28 +8,28 @@ import {
   createBudgetInput,
   updateBudgetInput,
 } from '../schemas/budgets.ts';
-import * as budgets from '../services/budgets.ts';
+import * as budgets from '../services/planning/budgets.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const budgetsRouter = router({
   list: protectedProcedure
     .input(noInput)
     .output(z.array(budgetSchema))
-    .query(({ ctx }) => budgets.list(ctx)),
+    .query(({ ctx }) => budgets.list(ctx.actor)),
   create: protectedProcedure
     .input(createBudgetInput)
     .output(budgetSchema)
-    .mutation(({ ctx, input }) => budgets.create(ctx, input)),
+    .mutation(({ ctx, input }) => budgets.create(ctx.actor, input)),
   update: protectedProcedure
     .input(updateBudgetInput)
     .output(budgetSchema)
-    .mutation(({ ctx, input }) => budgets.update(ctx, input)),
+    .mutation(({ ctx, input }) => budgets.update(ctx.actor, input)),
   delete: protectedProcedure
     .input(budgetIdInput)
     .output(z.object({ ok: z.literal(true) }))
-    .mutation(({ ctx, input }) => budgets.remove(ctx, input.id)),
+    .mutation(({ ctx, input }) => budgets.remove(ctx.actor, input)),
   progress: protectedProcedure
     .input(budgetProgressInput)
     .output(z.array(budgetProgressSchema))
-    .query(({ ctx, input }) => budgets.progress(ctx, input.on)),
+    .query(({ ctx, input }) => budgets.progress(ctx.actor, input)),
 });

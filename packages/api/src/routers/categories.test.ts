@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDeps } from '../deps.ts';
 import type { Category } from '../schemas/categories.ts';
-import { defaultCategories } from '../services/default-categories.ts';
+import { defaultCategories } from '../services/ledger/default-categories.ts';
 import { callerFor, createTestDeps, invalidFields, signUp } from '../testing/index.ts';
 
 let database: TestDatabase;

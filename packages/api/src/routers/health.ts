@@ -1,5 +1,5 @@
 import { noInput } from '../schemas/common.ts';
-import { checkHealth } from '../services/health.ts';
+import { checkHealth } from '../services/system/health.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 export const healthRouter = router({

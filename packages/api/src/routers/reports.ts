@@ -5,16 +5,16 @@ import {
   summaryInput,
   trendInput,
 } from '../schemas/reports.ts';
-import * as reports from '../services/reports.ts';
+import * as reports from '../services/planning/reports.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const reportsRouter = router({
   summary: protectedProcedure
     .input(summaryInput)
     .output(z.array(currencySummarySchema))
-    .query(({ ctx, input }) => reports.summary(ctx, input)),
+    .query(({ ctx, input }) => reports.summary(ctx.actor, input)),
   trend: protectedProcedure
     .input(trendInput)
     .output(z.array(currencyTrendSchema))
-    .query(({ ctx, input }) => reports.trend(ctx, input)),
+    .query(({ ctx, input }) => reports.trend(ctx.actor, input)),
 });

@@ -11,46 +11,37 @@ import {
   transferSchema,
   updateTransactionInput,
 } from '../schemas/transactions.ts';
-import {
-  getTransaction,
-  listTransactions,
-  pageTransactions,
-} from '../services/transaction-queries.ts';
-import {
-  createTransaction,
-  deleteTransaction,
-  transfer,
-  updateTransaction,
-} from '../services/transactions.ts';
+import * as transactionQueries from '../services/ledger/transaction-queries.ts';
+import * as transactions from '../services/ledger/transactions.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const transactionsRouter = router({
   list: protectedProcedure
     .input(listTransactionsInput)
     .output(transactionListSchema)
-    .query(({ ctx, input }) => listTransactions(ctx.deps.db, ctx.user.id, input)),
+    .query(({ ctx, input }) => transactionQueries.list(ctx.actor, input)),
   page: protectedProcedure
     .input(pageTransactionsInput)
     .output(transactionPageSchema)
-    .query(({ ctx, input }) => pageTransactions(ctx.deps.db, ctx.user.id, input)),
+    .query(({ ctx, input }) => transactionQueries.page(ctx.actor, input)),
   byId: protectedProcedure
     .input(transactionIdInput)
     .output(transactionSchema)
-    .query(({ ctx, input }) => getTransaction(ctx.deps.db, ctx.user.id, input.id)),
+    .query(({ ctx, input }) => transactionQueries.byId(ctx.actor, input)),
   create: protectedProcedure
     .input(createTransactionInput)
     .output(transactionSchema)
-    .mutation(({ ctx, input }) => createTransaction(ctx.deps.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => transactions.create(ctx.actor, input)),
   update: protectedProcedure
     .input(updateTransactionInput)
     .output(transactionSchema)
-    .mutation(({ ctx, input }) => updateTransaction(ctx.deps.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => transactions.update(ctx.actor, input)),
   delete: protectedProcedure
     .input(transactionIdInput)
     .output(z.object({ ok: z.literal(true) }))
-    .mutation(({ ctx, input }) => deleteTransaction(ctx.deps.db, ctx.user.id, input.id)),
+    .mutation(({ ctx, input }) => transactions.remove(ctx.actor, input)),
   transfer: protectedProcedure
     .input(transferInput)
     .output(transferSchema)
-    .mutation(({ ctx, input }) => transfer(ctx.deps.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => transactions.transfer(ctx.actor, input)),
 });

@@ -1,0 +1,22 @@
+import type { UserRow } from '@budget/db';
+import type { User } from '../../schemas/auth.ts';
+
+export type UserRecord = Pick<UserRow, 'id' | 'email' | 'displayName' | 'currency' | 'createdAt'>;
+
+export const userColumns = [
+  'users.id',
+  'users.email',
+  'users.displayName',
+  'users.currency',
+  'users.createdAt',
+] as const;
+
+export function toUser(row: UserRecord): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    currency: row.currency,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,114 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '@budget/db';
+import type { Actor } from '../../actor.ts';
+import { notFound } from '../../errors.ts';
+import {
+  PAGE_WINDOW,
+  type ListTransactionsInput,
+  type PageTransactionsInput,
+  type Transaction,
+  type TransactionList,
+  type TransactionPage,
+  type TransactionSort,
+} from '../../schemas/transactions.ts';
+import { decodeCursor, encodeCursor, type CursorPosition } from './transaction-cursor.ts';
+import { applyTransactionFilters } from './transaction-filters.ts';
+import { toTransaction, transactionColumns, type TransactionRecord } from './transaction-rows.ts';
+
+type TransactionQuery<O> = SelectQueryBuilder<Database, 'transactions', O>;
+
+/** Every sort ends with the id, so equal keys still come out in one fixed order. */
+function orderBySort<O>(query: TransactionQuery<O>, sort: TransactionSort): TransactionQuery<O> {
+  switch (sort) {
+    case 'date_desc':
+      return query.orderBy('transactions.occurredOn', 'desc').orderBy('transactions.id', 'desc');
+    case 'date_asc':
+      return query.orderBy('transactions.occurredOn', 'asc').orderBy('transactions.id', 'asc');
+    case 'amount_desc':
+      return query.orderBy('transactions.amount', 'desc').orderBy('transactions.id', 'desc');
+    case 'amount_asc':
+      return query.orderBy('transactions.amount', 'asc').orderBy('transactions.id', 'asc');
+  }
+}
+
+/** Rows strictly after the cursor in the sort's order, as one row comparison the index can seek. */
+function afterCursor<O>(query: TransactionQuery<O>, position: CursorPosition): TransactionQuery<O> {
+  const descending = position.sort.endsWith('_desc');
+  const operator = descending ? '<' : '>';
+  return position.sort.startsWith('date')
+    ? query.where((eb) =>
+        eb(
+          eb.refTuple('transactions.occurredOn', 'transactions.id'),
+          operator,
+          eb.tuple(position.date, position.id),
+        ),
+      )
+    : query.where((eb) =>
+        eb(
+          eb.refTuple('transactions.amount', 'transactions.id'),
+          operator,
+          eb.tuple(position.amount, position.id),
+        ),
+      );
+}
+
+export async function byId(actor: Actor, { id }: { id: string }): Promise<Transaction> {
+  const ownerId = actor.user.id;
+  const row = await actor.db
+    .selectFrom('transactions')
+    .select(transactionColumns)
+    .where('transactions.ownerId', '=', ownerId)
+    .where('transactions.id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('Transaction');
+  return toTransaction(row);
+}
+
+/** Keyset pagination: any depth costs the same as the first page. */
+export async function list(actor: Actor, input: ListTransactionsInput): Promise<TransactionList> {
+  let query = applyTransactionFilters(
+    actor.db.selectFrom('transactions').select(transactionColumns),
+    actor.user.id,
+    input,
+  );
+  if (input.cursor !== undefined)
+    query = afterCursor(query, decodeCursor(input.cursor, input.sort));
+  const rows: TransactionRecord[] = await orderBySort(query, input.sort)
+    .limit(input.limit + 1)
+    .execute();
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toTransaction),
+    nextCursor:
+      rows.length > input.limit && last !== undefined ? encodeCursor(input.sort, last) : null,
+  };
+}
+
+/** Page numbers for tables, inside a window of PAGE_WINDOW rows; the count stops just past it. */
+export async function page(actor: Actor, input: PageTransactionsInput): Promise<TransactionPage> {
+  const { db } = actor;
+  const filtered = applyTransactionFilters(db.selectFrom('transactions'), actor.user.id, input);
+  const rows = await orderBySort(filtered.select(transactionColumns), input.sort)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  const { count } = await db
+    .selectFrom(
+      filtered
+        .select(sql<number>`1`.as('one'))
+        .limit(PAGE_WINDOW + 1)
+        .as('window'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  const reachable = Math.min(count, PAGE_WINDOW);
+  return {
+    items: rows.map(toTransaction),
+    page: input.page,
+    pageSize: input.pageSize,
+    totalItems: count,
+    totalPages: Math.ceil(reachable / input.pageSize),
+    totalIsExact: count <= PAGE_WINDOW,
+  };
+}

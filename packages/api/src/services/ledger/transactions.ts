@@ -1,0 +1,272 @@
+import { sql } from 'kysely';
+import type { Trx } from '@budget/db';
+import type { Actor } from '../../actor.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
+import type {
+  CreateTransactionInput,
+  Transaction,
+  TransferInput,
+  UpdateTransactionInput,
+} from '../../schemas/transactions.ts';
+import { runIdempotent } from './idempotency.ts';
+import { LedgerChanges } from './ledger-changes.ts';
+import { toTransaction, transactionColumns, type TransactionRecord } from './transaction-rows.ts';
+
+interface LockedAccount {
+  id: string;
+  currency: string;
+  archivedAt: Date | null;
+}
+
+/**
+ * Locks the caller's accounts a write touches, always in id order so that concurrent writers
+ * queue instead of deadlocking. The lock is the one the balance update needs anyway.
+ */
+async function lockAccounts(
+  trx: Trx,
+  ownerId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, LockedAccount>> {
+  const rows = await trx
+    .selectFrom('accounts')
+    .select(['id', 'currency', 'archivedAt'])
+    .where('ownerId', '=', ownerId)
+    .where('id', 'in', [...new Set(accountIds)])
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** An account new money may enter: the caller's, and not archived. */
+function openAccount(accounts: Map<string, LockedAccount>, accountId: string): LockedAccount {
+  const account = accounts.get(accountId);
+  if (account === undefined) throw notFound('Account');
+  if (account.archivedAt !== null) throw badRequest('The account is archived; unarchive it first');
+  return account;
+}
+
+async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string | null | undefined) {
+  if (categoryId === null || categoryId === undefined) return;
+  const category = await trx
+    .selectFrom('categories')
+    .select('id')
+    .where('ownerId', '=', ownerId)
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
+  if (category === undefined) throw notFound('Category');
+}
+
+export async function create(actor: Actor, input: CreateTransactionInput): Promise<Transaction> {
+  const ownerId = actor.user.id;
+  const { idempotencyKey, ...request } = input;
+  return runIdempotent(
+    actor.db,
+    ownerId,
+    idempotencyKey,
+    'transactions.create',
+    request,
+    async (trx) => {
+      const account = openAccount(
+        await lockAccounts(trx, ownerId, [input.accountId]),
+        input.accountId,
+      );
+      await assertOwnCategory(trx, ownerId, input.categoryId);
+      const row = await trx
+        .insertInto('transactions')
+        .values({
+          ownerId,
+          accountId: account.id,
+          currency: account.currency,
+          categoryId: input.categoryId ?? null,
+          amount: input.amount,
+          occurredOn: input.occurredOn,
+          payee: input.payee ?? null,
+          note: input.note ?? null,
+        })
+        .returning(transactionColumns)
+        .executeTakeFirstOrThrow();
+      await new LedgerChanges().add(row).apply(trx, ownerId);
+      return toTransaction(row);
+    },
+  );
+}
+
+export async function transfer(
+  actor: Actor,
+  input: TransferInput,
+): Promise<{ from: Transaction; to: Transaction }> {
+  const ownerId = actor.user.id;
+  const { idempotencyKey, ...request } = input;
+  return runIdempotent(
+    actor.db,
+    ownerId,
+    idempotencyKey,
+    'transactions.transfer',
+    request,
+    async (trx) => {
+      const accounts = await lockAccounts(trx, ownerId, [input.fromAccountId, input.toAccountId]);
+      const from = openAccount(accounts, input.fromAccountId);
+      const to = openAccount(accounts, input.toAccountId);
+      if (from.currency !== to.currency) {
+        throw badRequest('Both accounts of a transfer must have the same currency');
+      }
+      const { transferId } = await sql<{
+        transferId: string;
+      }>`select gen_random_uuid() as "transferId"`
+        .execute(trx)
+        .then((result) => result.rows[0] ?? { transferId: '' });
+      const side = (account: LockedAccount, amount: number) => ({
+        ownerId,
+        accountId: account.id,
+        currency: account.currency,
+        categoryId: null,
+        amount,
+        occurredOn: input.occurredOn,
+        payee: null,
+        note: input.note ?? null,
+        transferId,
+      });
+      const rows = await trx
+        .insertInto('transactions')
+        .values([side(from, -input.amount), side(to, input.amount)])
+        .returning(transactionColumns)
+        .execute();
+      const fromRow = rows.find((row) => row.amount < 0);
+      const toRow = rows.find((row) => row.amount > 0);
+      if (fromRow === undefined || toRow === undefined)
+        throw new Error('transfer insert lost a side');
+      await new LedgerChanges().add(fromRow).add(toRow).apply(trx, ownerId);
+      return { from: toTransaction(fromRow), to: toTransaction(toRow) };
+    },
+  );
+}
+
+/** The row and, for a transfer, its other side: locked together, in id order. */
+async function lockWithPartner(
+  trx: Trx,
+  ownerId: string,
+  id: string,
+): Promise<{ row: TransactionRecord; partner: TransactionRecord | undefined }> {
+  const target = await trx
+    .selectFrom('transactions')
+    .select('transferId')
+    .where('ownerId', '=', ownerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (target === undefined) throw notFound('Transaction');
+  const { transferId } = target;
+  const rows = await trx
+    .selectFrom('transactions')
+    .select(transactionColumns)
+    .where('transactions.ownerId', '=', ownerId)
+    .where((eb) =>
+      transferId === null
+        ? eb('transactions.id', '=', id)
+        : eb('transactions.transferId', '=', transferId),
+    )
+    .orderBy('transactions.id')
+    .forUpdate()
+    .execute();
+  const row = rows.find((candidate) => candidate.id === id);
+  if (row === undefined) throw notFound('Transaction');
+  return { row, partner: rows.find((candidate) => candidate.id !== id) };
+}
+
+export async function update(actor: Actor, input: UpdateTransactionInput): Promise<Transaction> {
+  const ownerId = actor.user.id;
+  return actor.db.transaction().execute(async (trx) => {
+    const { row, partner } = await lockWithPartner(trx, ownerId, input.id);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+      throw conflict(
+        `The transaction changed since version ${input.expectedVersion}; it is now version ${row.version}`,
+      );
+    }
+
+    const accountId = input.accountId ?? row.accountId;
+    const accounts = await lockAccounts(
+      trx,
+      ownerId,
+      [row.accountId, accountId, partner?.accountId].filter((item) => item !== undefined),
+    );
+    if (accountId !== row.accountId) {
+      const account = openAccount(accounts, accountId);
+      if (account.currency !== row.currency) {
+        throw badRequest('A transaction can only move to an account with the same currency');
+      }
+      if (partner?.accountId === account.id) {
+        throw badRequest('Both sides of a transfer cannot be in the same account');
+      }
+    }
+    if (partner !== undefined && input.categoryId !== undefined && input.categoryId !== null) {
+      throw badRequest('Transfers have no category');
+    }
+    await assertOwnCategory(trx, ownerId, input.categoryId);
+
+    const amount = input.amount ?? row.amount;
+    const updated = await trx
+      .updateTable('transactions')
+      .set({
+        accountId,
+        amount,
+        ...(input.categoryId === undefined ? {} : { categoryId: input.categoryId }),
+        ...(input.occurredOn === undefined ? {} : { occurredOn: input.occurredOn }),
+        ...(input.payee === undefined ? {} : { payee: input.payee }),
+        ...(input.note === undefined ? {} : { note: input.note }),
+        version: sql`version + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where('ownerId', '=', ownerId)
+      .where('id', '=', row.id)
+      .returning(transactionColumns)
+      .executeTakeFirstOrThrow();
+
+    const changes = new LedgerChanges().remove(row).add(updated);
+    if (partner !== undefined) {
+      // A transfer stays one movement: the other side mirrors the amount, date and note.
+      const mirrored = await trx
+        .updateTable('transactions')
+        .set({
+          amount: -amount,
+          occurredOn: updated.occurredOn,
+          note: updated.note,
+          version: sql`version + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where('ownerId', '=', ownerId)
+        .where('id', '=', partner.id)
+        .returning(transactionColumns)
+        .executeTakeFirstOrThrow();
+      changes.remove(partner).add(mirrored);
+    }
+    await changes.apply(trx, ownerId);
+    return toTransaction(updated);
+  });
+}
+
+/** Deletes a transaction; deleting either side of a transfer deletes both. */
+export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok: true }> {
+  const ownerId = actor.user.id;
+  await actor.db.transaction().execute(async (trx) => {
+    const { row, partner } = await lockWithPartner(trx, ownerId, id);
+    const doomed = partner === undefined ? [row] : [row, partner];
+    await lockAccounts(
+      trx,
+      ownerId,
+      doomed.map((item) => item.accountId),
+    );
+    await trx
+      .deleteFrom('transactions')
+      .where('ownerId', '=', ownerId)
+      .where(
+        'id',
+        'in',
+        doomed.map((item) => item.id),
+      )
+      .execute();
+    const changes = new LedgerChanges();
+    for (const item of doomed) changes.remove(item);
+    await changes.apply(trx, ownerId);
+  });
+  return { ok: true };
+}

@@ -1,0 +1,220 @@
+import { sql } from 'kysely';
+import type { BudgetPeriod, BudgetRow, Trx } from '@budget/db';
+import type { Actor } from '../../actor.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
+import type {
+  Budget,
+  BudgetProgress,
+  CreateBudgetInput,
+  UpdateBudgetInput,
+} from '../../schemas/budgets.ts';
+import { addDays, periodEnd, periodsBetween, periodStart, today } from './periods.ts';
+import { budgetSpentBetween } from './range-totals.ts';
+
+export const budgetColumns = [
+  'budgets.id',
+  'budgets.categoryId',
+  'budgets.amount',
+  'budgets.currency',
+  'budgets.period',
+  'budgets.startsOn',
+  'budgets.endsOn',
+  'budgets.rollover',
+  'budgets.alertThreshold',
+] as const;
+
+export type BudgetRecord = Pick<
+  BudgetRow,
+  | 'id'
+  | 'categoryId'
+  | 'amount'
+  | 'currency'
+  | 'period'
+  | 'startsOn'
+  | 'endsOn'
+  | 'rollover'
+  | 'alertThreshold'
+>;
+
+export function toBudget(row: BudgetRecord): Budget {
+  return row;
+}
+
+/**
+ * One active budget per category and period: none of the category's other budgets of that period
+ * may overlap [startsOn, endsOn]. The category row is locked so concurrent writes queue.
+ */
+async function assertNoOverlap(
+  trx: Trx,
+  ownerId: string,
+  budget: {
+    id?: string;
+    categoryId: string;
+    period: BudgetPeriod;
+    startsOn: string;
+    endsOn: string | null;
+  },
+): Promise<void> {
+  const category = await trx
+    .selectFrom('categories')
+    .select('kind')
+    .where('ownerId', '=', ownerId)
+    .where('id', '=', budget.categoryId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (category === undefined) throw notFound('Category');
+  if (category.kind !== 'expense') throw badRequest('Budgets are for expense categories only');
+
+  let overlapping = trx
+    .selectFrom('budgets')
+    .select('id')
+    .where('ownerId', '=', ownerId)
+    .where('categoryId', '=', budget.categoryId)
+    .where('period', '=', budget.period)
+    .where((eb) => eb.or([eb('endsOn', 'is', null), eb('endsOn', '>=', budget.startsOn)]));
+  if (budget.endsOn !== null) overlapping = overlapping.where('startsOn', '<=', budget.endsOn);
+  if (budget.id !== undefined) overlapping = overlapping.where('id', '!=', budget.id);
+  if ((await overlapping.executeTakeFirst()) !== undefined) {
+    throw conflict(`This category already has an active ${budget.period} budget for those dates`);
+  }
+}
+
+export async function list(actor: Actor): Promise<Budget[]> {
+  const rows = await actor.db
+    .selectFrom('budgets')
+    .select(budgetColumns)
+    .where('budgets.ownerId', '=', actor.user.id)
+    .orderBy('budgets.startsOn')
+    .orderBy('budgets.id')
+    .execute();
+  return rows.map(toBudget);
+}
+
+/** Periods are calendar-aligned: startsOn and endsOn widen to whole periods. */
+export async function create(actor: Actor, input: CreateBudgetInput): Promise<Budget> {
+  const ownerId = actor.user.id;
+  const startsOn = periodStart(input.period, input.startsOn ?? today());
+  const endsOn = input.endsOn == null ? null : periodEnd(input.period, input.endsOn);
+  if (endsOn !== null && endsOn < startsOn) throw badRequest('endsOn must not be before startsOn');
+  return actor.db.transaction().execute(async (trx) => {
+    await assertNoOverlap(trx, ownerId, { ...input, startsOn, endsOn });
+    const row = await trx
+      .insertInto('budgets')
+      .values({
+        ownerId,
+        categoryId: input.categoryId,
+        amount: input.amount,
+        currency: input.currency ?? actor.user.currency,
+        period: input.period,
+        startsOn,
+        endsOn,
+        rollover: input.rollover,
+        alertThreshold: input.alertThreshold,
+      })
+      .returning(budgetColumns)
+      .executeTakeFirstOrThrow();
+    return toBudget(row);
+  });
+}
+
+export async function update(actor: Actor, input: UpdateBudgetInput): Promise<Budget> {
+  const ownerId = actor.user.id;
+  return actor.db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('budgets')
+      .select(budgetColumns)
+      .where('budgets.ownerId', '=', ownerId)
+      .where('budgets.id', '=', input.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current === undefined) throw notFound('Budget');
+    let endsOn = current.endsOn;
+    if (input.endsOn !== undefined) {
+      endsOn = input.endsOn === null ? null : periodEnd(current.period, input.endsOn);
+      if (endsOn !== null && endsOn < current.startsOn) {
+        throw badRequest('endsOn must not be before startsOn');
+      }
+      await assertNoOverlap(trx, ownerId, { ...current, endsOn });
+    }
+    const row = await trx
+      .updateTable('budgets')
+      .set({
+        endsOn,
+        ...(input.amount === undefined ? {} : { amount: input.amount }),
+        ...(input.rollover === undefined ? {} : { rollover: input.rollover }),
+        ...(input.alertThreshold === undefined ? {} : { alertThreshold: input.alertThreshold }),
+        updatedAt: sql`now()`,
+      })
+      .where('ownerId', '=', ownerId)
+      .where('id', '=', input.id)
+      .returning(budgetColumns)
+      .executeTakeFirstOrThrow();
+    return toBudget(row);
+  });
+}
+
+export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok: true }> {
+  const result = await actor.db
+    .deleteFrom('budgets')
+    .where('ownerId', '=', actor.user.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound('Budget');
+  return { ok: true };
+}
+
+/**
+ * Every budget active on `on`, for the period containing it, in one query over the ledger totals.
+ * With rollover, each earlier period's remainder (positive or negative) carries into the next,
+ * which sums to: amount × periods so far − everything spent before this period.
+ */
+export async function progress(
+  actor: Actor,
+  { on = today() }: { on?: string | undefined },
+): Promise<BudgetProgress[]> {
+  const bounds = (period: BudgetPeriod) =>
+    [periodStart(period, on), periodEnd(period, on)] as const;
+  const pick = (bound: (period: BudgetPeriod) => string) =>
+    sql<string>`(case budgets.period when 'weekly' then ${bound('weekly')}::date when 'monthly' then ${bound('monthly')}::date else ${bound('yearly')}::date end)`;
+  const start = pick((period) => bounds(period)[0]);
+  const afterEnd = pick((period) => addDays(bounds(period)[1], 1));
+
+  const rows = await actor.db
+    .selectFrom('budgets')
+    .select([
+      ...budgetColumns,
+      budgetSpentBetween(start, afterEnd).as('spent'),
+      sql<number>`(case when budgets.rollover then ${budgetSpentBetween(sql`budgets.starts_on`, start)} else 0 end)`.as(
+        'spentBefore',
+      ),
+    ])
+    .where('budgets.ownerId', '=', actor.user.id)
+    .where('budgets.startsOn', '<=', on)
+    .where((eb) => eb.or([eb('budgets.endsOn', 'is', null), eb('budgets.endsOn', '>=', on)]))
+    .orderBy('budgets.startsOn')
+    .orderBy('budgets.id')
+    .execute();
+
+  return rows.map((row) => {
+    const budget = toBudget(row);
+    const [periodStartOn, periodEndOn] = bounds(budget.period);
+    const earlierPeriods = periodsBetween(budget.period, budget.startsOn, periodStartOn);
+    const budgeted = budget.rollover
+      ? budget.amount * (earlierPeriods + 1) - row.spentBefore
+      : budget.amount;
+    const { spent } = row;
+    const warned = budgeted > 0 && spent * 100 >= budget.alertThreshold * budgeted;
+    const status = spent > budgeted ? 'over' : warned ? 'warning' : 'ok';
+    return {
+      budget,
+      periodStart: periodStartOn,
+      periodEnd: periodEndOn,
+      budgeted,
+      spent,
+      remaining: budgeted - spent,
+      // `+ 0` turns the -0 of a tiny refund into 0.
+      percentUsed: budgeted > 0 ? Math.round((spent * 10_000) / budgeted) / 100 + 0 : null,
+      status,
+    };
+  });
+}
