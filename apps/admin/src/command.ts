@@ -32,7 +32,7 @@ export interface CommandOutput {
   text: string;
 }
 
-/** One entry of the command table in cli.ts. */
+/** One entry of the command table in command-table.ts. */
 export interface AdminCommand {
   /** As typed on the command line, e.g. `migrate:status`. */
   name: string;
