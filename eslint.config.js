@@ -44,7 +44,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/*.mjs', '**/*.js', '**/vitest.config.ts', '**/*.test.ts'],
+    files: [
+      '**/config.ts',
+      '**/*.mjs',
+      '**/*.js',
+      '**/vitest.config.ts',
+      '**/*.test.ts',
+      '**/bench/**/*.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
