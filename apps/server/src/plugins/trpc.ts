@@ -29,7 +29,8 @@ function clientFacing(
   error: TRPCError,
   req: FastifyRequest,
 ): Pick<TRPCError, 'code' | 'message'> | undefined {
-  if (error.code === 'PARSE_ERROR') {
+  // tRPC reports JSON.parse's own message (BAD_REQUEST caused by a SyntaxError).
+  if (error.code === 'PARSE_ERROR' || error.cause instanceof SyntaxError) {
     const what = req.method === 'GET' ? 'The input query parameter' : 'Request body';
     return { code: 'BAD_REQUEST', message: `${what} is not valid JSON` };
   }
