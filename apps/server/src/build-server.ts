@@ -3,7 +3,11 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { ApiDeps } from '@budget/api';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { clientErrorHandler, errorEnvelopePlugin, frameworkErrors } from './plugins/error-envelope.ts';
+import {
+  clientErrorHandler,
+  errorEnvelopePlugin,
+  frameworkErrors,
+} from './plugins/error-envelope.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { healthRoutes } from './plugins/health-routes.ts';
 import { originGuard } from './plugins/origin-guard.ts';

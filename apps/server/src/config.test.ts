@@ -47,7 +47,8 @@ describe('server variables', () => {
     it('accepts full origins and normalises them', () => {
       const { server } = loadConfig({
         ...secret,
-        CORS_ORIGINS: ' https://app.example.com , https://admin.example.com/ ,http://localhost:5173',
+        CORS_ORIGINS:
+          ' https://app.example.com , https://admin.example.com/ ,http://localhost:5173',
       });
       expect(server.CORS_ORIGINS).toEqual([
         'https://app.example.com',
@@ -83,7 +84,10 @@ describe('server variables', () => {
       ['1', 1],
       ['2', 2],
       ['10.0.0.1', ['10.0.0.1']],
-      ['10.0.0.0/8, 192.168.1.7 ,::1,fd00::/8,loopback', ['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8', 'loopback']],
+      [
+        '10.0.0.0/8, 192.168.1.7 ,::1,fd00::/8,loopback',
+        ['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8', 'loopback'],
+      ],
     ])('reads %j', (value, expected) => {
       expect(trustProxy(value).TRUST_PROXY).toEqual(expected);
     });

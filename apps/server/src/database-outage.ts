@@ -28,7 +28,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     return true;
   }
   if (UNAVAILABLE_MESSAGE.test(error.message)) return true;
-  if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) {
+  if (
+    error instanceof AggregateError &&
+    error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))
+  ) {
     return true;
   }
   return isDatabaseUnavailable(error.cause, depth + 1);

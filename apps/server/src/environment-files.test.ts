@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SERVER_ENV_KEYS } from './config.ts';
 
-const repoFile = (name: string) => readFileSync(new URL(`../../../${name}`, import.meta.url), 'utf8');
+const repoFile = (name: string) =>
+  readFileSync(new URL(`../../../${name}`, import.meta.url), 'utf8');
 
 /** Every variable a config schema reads (the API's, which budget-admin shares, and the host's). */
 const CONFIG_KEYS = [...API_ENV_KEYS, ...SERVER_ENV_KEYS].sort();
@@ -77,7 +78,10 @@ describe('Dockerfile', () => {
     const copies = runtime.split('\n').filter((line) => line.startsWith('COPY'));
     expect(copies.length).toBeGreaterThan(0);
     for (const line of copies) expect(line).toMatch(/--from=(prod-deps \/app|build \S+\/dist) /);
-    const prodDeps = dockerfile.slice(dockerfile.indexOf('AS prod-deps'), dockerfile.lastIndexOf('FROM '));
+    const prodDeps = dockerfile.slice(
+      dockerfile.indexOf('AS prod-deps'),
+      dockerfile.lastIndexOf('FROM '),
+    );
     expect(prodDeps).not.toMatch(/COPY \. /);
     expect(prodDeps).toContain('--prod');
   });

@@ -53,9 +53,14 @@ afterAll(() => server.close());
 
 describe('errors raised outside tRPC carry the tRPC envelope with the right code', () => {
   it('403 FORBIDDEN for a foreign origin', async () => {
-    const response = await mutate(server.app, 'auth.login', {}, {
-      headers: { origin: 'https://evil.example' },
-    });
+    const response = await mutate(
+      server.app,
+      'auth.login',
+      {},
+      {
+        headers: { origin: 'https://evil.example' },
+      },
+    );
     expectError(response, 403, 'FORBIDDEN');
   });
 
@@ -100,7 +105,9 @@ describe('errors raised outside tRPC carry the tRPC envelope with the right code
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body: text });
+          });
         });
         req.on('error', reject);
         req.end();

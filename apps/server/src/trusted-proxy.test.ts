@@ -58,7 +58,9 @@ function loginVia(proxyUrl: string, localAddress: string, forgedFor: string): Pr
     });
     req.on('response', (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => {
+        resolve(res.statusCode ?? 0);
+      });
     });
     req.on('error', reject);
     req.end(body);

@@ -88,10 +88,13 @@ describe('parseEnvSchemas', () => {
   it('names the bad variables of every schema in one message', () => {
     const host = z.object({ PORT: z.coerce.number().int() });
     expect(() =>
-      parseEnvSchemas({ host, api: z.object({ DB_POOL_MAX: z.coerce.number() }) }, {
-        PORT: 'x',
-        DB_POOL_MAX: 'y',
-      }),
+      parseEnvSchemas(
+        { host, api: z.object({ DB_POOL_MAX: z.coerce.number() }) },
+        {
+          PORT: 'x',
+          DB_POOL_MAX: 'y',
+        },
+      ),
     ).toThrow(/^Invalid configuration: PORT: .*; DB_POOL_MAX: /);
   });
 });

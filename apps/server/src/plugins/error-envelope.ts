@@ -33,7 +33,7 @@ export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (
 ) => {
   const status = error.statusCode ?? 400;
   const message = status === 414 ? 'URL is too long' : 'URL is not valid';
-  return sendError(reply, status, message);
+  void sendError(reply, status, message);
 };
 
 /**
