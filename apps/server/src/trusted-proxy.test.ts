@@ -5,7 +5,7 @@ import { TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './testing/index.ts';
 
-const LOGINS_PER_CLIENT = 5;
+const LOGINS_PER_CLIENT = 3;
 const rule = (limit: number) => ({ limit, windowSeconds: 600 });
 const rateLimits: RateLimitSettings = {
   loginPerClient: rule(LOGINS_PER_CLIENT),
@@ -87,7 +87,7 @@ describe('client address behind a trusted proxy', () => {
       proxy = started.server;
 
       // Loopback is 127.0.0.0/8: the attacker and a bystander are two clients on this host.
-      const attempts = LOGINS_PER_CLIENT + 3;
+      const attempts = LOGINS_PER_CLIENT + 2;
       const statuses: number[] = [];
       for (let attempt = 0; attempt < attempts; attempt += 1) {
         statuses.push(await loginVia(started.url, '127.0.0.2', `203.0.113.${attempt + 1}`));
@@ -95,10 +95,12 @@ describe('client address behind a trusted proxy', () => {
       expect(statuses.slice(0, LOGINS_PER_CLIENT)).toEqual(
         Array.from({ length: LOGINS_PER_CLIENT }, () => 401),
       );
-      expect(statuses.slice(LOGINS_PER_CLIENT)).toEqual([429, 429, 429]);
+      expect(statuses.slice(LOGINS_PER_CLIENT)).toEqual([429, 429]);
 
       // Another real client through the same proxy keeps its own budget: the key is not the proxy.
       expect(await loginVia(started.url, '127.0.0.3', '203.0.113.1')).toBe(401);
     },
+    // Each refused login still pays for a password hash: slow on a busy machine.
+    120_000,
   );
 });
