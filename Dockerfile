@@ -19,11 +19,17 @@ COPY . .
 RUN pnpm install --offline --frozen-lockfile
 RUN pnpm --filter @budget/server build && pnpm --filter @budget/admin build
 
-# Production dependencies only, in the workspace layout the bundles import them from. The virtual
-# store that `pnpm fetch` filled holds dev packages too: start from an empty node_modules.
+# Production dependencies only, in the workspace layout the bundles import them from. Only the
+# manifests are copied: the bundles inline the workspace packages (@budget/*), so no source file
+# reaches the runtime image, and tsx (a dev dependency of the server) is not installed.
 FROM fetch AS prod-deps
-COPY . .
-RUN rm -rf node_modules && pnpm install --offline --frozen-lockfile --prod
+COPY package.json .npmrc ./
+COPY apps/server/package.json apps/server/
+COPY apps/admin/package.json apps/admin/
+COPY packages/api/package.json packages/api/
+COPY packages/db/package.json packages/db/
+RUN pnpm install --offline --frozen-lockfile --prod --ignore-scripts \
+      --filter @budget/server --filter @budget/admin
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -38,6 +44,7 @@ COPY --from=build /app/apps/admin/dist ./apps/admin/dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
+# Ready, not merely alive: the database answers and is migrated.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/ready`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "--enable-source-maps", "apps/server/dist/main.js"]

@@ -1,55 +1,46 @@
 import { readFileSync } from 'node:fs';
-import {
-  authSettingsFromEnv,
-  ConfigError,
-  defaultRateLimits,
-  silentLogger,
-  type ApiDeps,
-  type Logger,
-} from '@budget/api';
+import { authSettingsFromEnv, ConfigError, defaultRateLimits, type ApiDeps } from '@budget/api';
 import { createDb, migrateToLatest } from '@budget/db';
 import closeWithGrace from 'close-with-grace';
-import { buildServer, logRedactions } from './build-server.ts';
+import { buildServer } from './build-server.ts';
 import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ) as { version: string };
 
 async function main(): Promise<void> {
-  const { env, jwtSecret } = loadConfig();
-  const production = env.NODE_ENV === 'production';
-  const embedded = env.DATABASE_URL === undefined;
+  const { api, server, jwtSecret } = loadConfig();
+  const production = api.NODE_ENV === 'production';
+  const embedded = api.DATABASE_URL === undefined;
 
-  // The pool exists before the server (and its logger); connection errors are logged once it does.
-  const log: { current: Logger } = { current: silentLogger };
+  const logger = createLogger({ level: server.LOG_LEVEL });
   const db =
-    env.DATABASE_URL === undefined
-      ? createDb({ dataDir: env.DATA_DIR })
+    api.DATABASE_URL === undefined
+      ? createDb({ dataDir: api.DATA_DIR })
       : createDb({
-          databaseUrl: env.DATABASE_URL,
-          poolMax: env.DB_POOL_MAX,
+          databaseUrl: api.DATABASE_URL,
+          poolMax: api.DB_POOL_MAX,
           onConnectionError: (error) => {
-            log.current.warn({ err: error }, 'database connection error');
+            logger.warn({ err: error }, 'database connection error');
           },
         });
   const deps: ApiDeps = {
     db,
-    auth: authSettingsFromEnv(env, jwtSecret),
+    auth: authSettingsFromEnv(api, jwtSecret),
     rateLimits: defaultRateLimits,
     version,
     exposeInternalErrors: !production,
-    logger: silentLogger,
+    logger,
   };
   const app = await buildServer({
     deps,
-    corsOrigins: env.CORS_ORIGINS,
+    corsOrigins: server.CORS_ORIGINS,
     secureCookies: production,
-    trustProxy: env.TRUST_PROXY,
-    logger: { level: env.LOG_LEVEL, redact: logRedactions },
+    trustProxy: server.TRUST_PROXY,
+    logger,
   });
-  log.current = app.log;
-  deps.logger = app.log;
   app.addHook('onClose', async () => {
     await db.destroy();
   });
@@ -61,18 +52,18 @@ async function main(): Promise<void> {
       throw error instanceof Error ? error : new Error('Migration failed', { cause: error });
     }
     for (const result of results ?? []) {
-      app.log.info({ migration: result.migrationName, status: result.status }, 'migration applied');
+      logger.info({ migration: result.migrationName, status: result.status }, 'migration applied');
     }
   }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err !== undefined) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
+    if (err !== undefined) logger.error({ err }, 'shutting down after an error');
+    else logger.info({ signal }, 'shutting down');
     await app.close();
   });
 
-  await app.listen({ host: env.HOST, port: env.PORT });
-  app.log.info({ database: embedded ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL' }, 'ready');
+  await app.listen({ host: server.HOST, port: server.PORT });
+  logger.info({ database: embedded ? `PGlite in ${api.DATA_DIR}` : 'PostgreSQL' }, 'ready');
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,18 @@
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
-import { createTestDeps } from '@budget/api/testing';
+import { createTestDeps, TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
 import { createDb, type Db } from '@budget/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
-import { query, startTestServer, TEST_ORIGIN, type TestServer } from './testing/index.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from './plugins/trpc.ts';
+import {
+  errorCodeOf,
+  mutate,
+  query,
+  startTestServer,
+  TEST_ORIGIN,
+  type TestServer,
+} from './testing/index.ts';
 
 /** A TCP proxy in front of PostgreSQL that the test can cut and restore like a network outage. */
 class TcpProxy {
@@ -119,6 +127,16 @@ describe('readiness while PostgreSQL goes away and comes back', () => {
     const health = await query(app, 'health.check');
     expect(health.statusCode).toBe(200);
     expect(await databaseHealth()).toBe('down');
+  });
+
+  it('answers a procedure that needs the database with 503 and Retry-After, not 500', async () => {
+    const response = await mutate(app, 'auth.login', {
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+    });
+    expect(response.statusCode).toBe(503);
+    expect(errorCodeOf(response)).toBe('SERVICE_UNAVAILABLE');
+    expect(response.headers['retry-after']).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
   });
 
   it('routes dropped-connection errors to onConnectionError instead of crashing', async () => {

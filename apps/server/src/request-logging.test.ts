@@ -1,9 +1,8 @@
 import { Writable } from 'node:stream';
 import type { Session } from '@budget/api';
 import { TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
-import type { FastifyServerOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logRedactions } from './build-server.ts';
+import { createLogger } from './logger.ts';
 import { REFRESH_COOKIE_NAME } from './refresh-cookie.ts';
 import { dataOf, mutate, query, startTestServer, type TestServer } from './testing/index.ts';
 
@@ -42,8 +41,6 @@ const headerSerializers = {
     headers: reply.getHeaders?.(),
   }),
 };
-
-type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
 
 /**
  * Exercises every way a secret travels: passwords in bodies, access tokens in the
@@ -110,14 +107,12 @@ describe('request logging', () => {
   afterAll(() => Promise.all(servers.map((server) => server.close())));
 
   /** A server logging as main.ts does, into memory, after a full sign-in journey. */
-  async function loggedJourney(extra: Partial<LoggerOptions> = {}) {
+  async function loggedJourney(extra: { serializers?: typeof headerSerializers } = {}) {
     const log = memoryLog();
-    const server = await startTestServer({
-      logger: { level: 'info', stream: log.stream, redact: logRedactions, ...extra },
-    });
+    // As in main.ts: one logger for the server and the API's own log lines.
+    const logger = createLogger({ level: 'info', ...extra }, log.stream);
+    const server = await startTestServer({ logger, deps: { logger } });
     servers.push(server);
-    // As in main.ts: the API's own log lines go to the server's logger too.
-    server.deps.logger = server.app.log;
     return { log, ...(await signInJourney(server.app)) };
   }
 

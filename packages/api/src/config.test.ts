@@ -1,39 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from './config.ts';
+import { z } from 'zod';
+import { API_ENV_KEYS, ConfigError, parseEnv, parseEnvSchemas } from './config.ts';
 
 describe('parseEnv', () => {
   it('fills every default from an empty environment', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({
+    expect(env).toEqual({
       NODE_ENV: 'development',
       DATA_DIR: '.data',
-      HOST: '127.0.0.1',
-      PORT: 4000,
-      LOG_LEVEL: 'info',
       ACCESS_TOKEN_TTL: 3600,
       REFRESH_TOKEN_TTL: 7 * 86_400,
       SESSION_MAX_AGE: 30 * 86_400,
-      CORS_ORIGINS: ['http://localhost:3000', 'http://localhost:5173', 'http://localhost:5174'],
+      REFRESH_REUSE_GRACE: 10,
+      USER_RATE_LIMIT: 20,
       DB_POOL_MAX: 10,
-      TRUST_PROXY: false,
     });
-    expect(env.DATABASE_URL).toBeUndefined();
   });
 
-  it('parses durations, origins and numbers', () => {
+  it('ignores host settings: those belong to the server', () => {
+    const env = parseEnv({ HOST: '0.0.0.0', PORT: 'eighty', TRUST_PROXY: 'true', LOG_LEVEL: 'x' });
+    for (const hostOnly of ['HOST', 'PORT', 'CORS_ORIGINS', 'TRUST_PROXY', 'LOG_LEVEL']) {
+      expect(env).not.toHaveProperty(hostOnly);
+    }
+  });
+
+  it('lists every variable it reads', () => {
+    expect([...API_ENV_KEYS].sort()).toEqual(
+      [
+        'ACCESS_TOKEN_TTL',
+        'DATABASE_URL',
+        'DATA_DIR',
+        'DB_POOL_MAX',
+        'JWT_SECRET',
+        'NODE_ENV',
+        'REFRESH_REUSE_GRACE',
+        'REFRESH_TOKEN_TTL',
+        'SESSION_MAX_AGE',
+        'USER_RATE_LIMIT',
+      ].sort(),
+    );
+  });
+
+  it('parses durations and numbers', () => {
     const env = parseEnv({
       ACCESS_TOKEN_TTL: '15m',
       REFRESH_TOKEN_TTL: '12h',
       SESSION_MAX_AGE: '90d',
-      CORS_ORIGINS: ' https://app.example.com , https://admin.example.com/ ',
-      PORT: '8080',
+      REFRESH_REUSE_GRACE: '30s',
+      USER_RATE_LIMIT: '0',
+      DB_POOL_MAX: '25',
       DATABASE_URL: 'postgres://u:p@db:5432/budget',
     });
     expect(env.ACCESS_TOKEN_TTL).toBe(900);
     expect(env.REFRESH_TOKEN_TTL).toBe(43_200);
     expect(env.SESSION_MAX_AGE).toBe(90 * 86_400);
-    expect(env.CORS_ORIGINS).toEqual(['https://app.example.com', 'https://admin.example.com']);
-    expect(env.PORT).toBe(8080);
+    expect(env.REFRESH_REUSE_GRACE).toBe(30);
+    expect(env.USER_RATE_LIMIT).toBe(0);
+    expect(env.DB_POOL_MAX).toBe(25);
     expect(env.DATABASE_URL).toBe('postgres://u:p@db:5432/budget');
   });
 
@@ -42,12 +65,12 @@ describe('parseEnv', () => {
   });
 
   it.each([
-    ['PORT', { PORT: 'eighty' }],
-    ['PORT', { PORT: '70000' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
     ['ACCESS_TOKEN_TTL', { ACCESS_TOKEN_TTL: 'forever' }],
-    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
-    ['CORS_ORIGINS', { CORS_ORIGINS: 'not a url' }],
+    ['REFRESH_REUSE_GRACE', { REFRESH_REUSE_GRACE: 'ten seconds' }],
+    ['USER_RATE_LIMIT', { USER_RATE_LIMIT: '-1' }],
+    ['USER_RATE_LIMIT', { USER_RATE_LIMIT: '2.5' }],
+    ['DB_POOL_MAX', { DB_POOL_MAX: '0' }],
     ['JWT_SECRET', { JWT_SECRET: 'too short' }],
     ['JWT_SECRET', { NODE_ENV: 'production' }],
   ])('names %s in one clear error when it is bad', (variable, env) => {
@@ -58,5 +81,20 @@ describe('parseEnv', () => {
   it('accepts production with a 32-byte secret', () => {
     const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
     expect(env.JWT_SECRET).toHaveLength(32);
+  });
+});
+
+describe('parseEnvSchemas', () => {
+  it('names the bad variables of every schema in one message', () => {
+    const host = z.object({ PORT: z.coerce.number().int() });
+    expect(() =>
+      parseEnvSchemas(
+        { host, api: z.object({ DB_POOL_MAX: z.coerce.number() }) },
+        {
+          PORT: 'x',
+          DB_POOL_MAX: 'y',
+        },
+      ),
+    ).toThrow(/^Invalid configuration: PORT: .*; DB_POOL_MAX: /);
   });
 });

@@ -19,18 +19,15 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const envSchema = z
+/** What the API and its database need, whichever process hosts them (server or budget-admin). */
+export const apiEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: optionalString.pipe(
       z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }).optional(),
     ),
     DATA_DIR: z.string().trim().min(1).default('.data'),
-    HOST: z.string().trim().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
     JWT_SECRET: optionalString.pipe(
       z
         .string()
@@ -40,21 +37,10 @@ const envSchema = z
     ACCESS_TOKEN_TTL: duration.default(3600),
     REFRESH_TOKEN_TTL: duration.default(7 * 86_400),
     SESSION_MAX_AGE: duration.default(30 * 86_400),
-    CORS_ORIGINS: z
-      .string()
-      .default('http://localhost:3000,http://localhost:5173,http://localhost:5174')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter((origin) => origin !== ''),
-      )
-      .pipe(z.array(z.url().transform((origin) => new URL(origin).origin))),
-    DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
-    TRUST_PROXY: z
-      .enum(['true', 'false', '1', '0'])
-      .default('false')
-      .transform((value) => value === 'true' || value === '1'),
+    /** How long a rotated refresh token still answers concurrent refreshes (SPEC §4). */
+    REFRESH_REUSE_GRACE: duration.default(10),
+    /** Authenticated requests per second per user; 0 turns the limit off. */
+    USER_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === undefined) {
@@ -66,18 +52,45 @@ const envSchema = z
     }
   });
 
-export type Env = z.output<typeof envSchema>;
+export type Env = z.output<typeof apiEnvSchema>;
+
+/** Every variable the API reads, for turbo.json, docker-compose.yml and .env.example checks. */
+export const API_ENV_KEYS = Object.keys(apiEnvSchema.shape) as (keyof Env)[];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Parses the environment once. A bad value throws one message naming every bad variable. */
-export function parseEnv(env: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
-  );
-  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+type EnvSource = Record<string, string | undefined>;
+
+/**
+ * Parses the environment with each schema at once. A bad value anywhere throws one ConfigError
+ * naming every bad variable.
+ */
+export function parseEnvSchemas<const Schemas extends Record<string, z.ZodType>>(
+  schemas: Schemas,
+  source: EnvSource,
+): { [Name in keyof Schemas]: z.output<Schemas[Name]> } {
+  const parsed: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, schema] of Object.entries(schemas)) {
+    const result = schema.safeParse(source);
+    if (result.success) parsed[name] = result.data;
+    else {
+      problems.push(
+        ...result.error.issues.map(
+          (issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
+        ),
+      );
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed as { [Name in keyof Schemas]: z.output<Schemas[Name]> };
+}
+
+/** Parses the API's variables once. A bad value throws one message naming every bad variable. */
+export function parseEnv(source: EnvSource): Env {
+  return parseEnvSchemas({ api: apiEnvSchema }, source).api;
 }

@@ -16,7 +16,14 @@ export {
   type RateLimitRule,
   type RateLimitSettings,
 } from './deps.ts';
-export { ConfigError, parseEnv, type Env } from './config.ts';
+export {
+  API_ENV_KEYS,
+  apiEnvSchema,
+  ConfigError,
+  parseEnv,
+  parseEnvSchemas,
+  type Env,
+} from './config.ts';
 export type { Account } from './schemas/accounts.ts';
 export type { Session, User } from './schemas/auth.ts';
 export type { Category } from './schemas/categories.ts';
