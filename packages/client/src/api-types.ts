@@ -40,17 +40,20 @@ function clientView() {
     : T extends object
       ? { [Key in keyof T]: Plain<T[Key]> }
       : T;
+  // A type, not an interface: declaration emit can spell out a local type, not a local interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   type ClientDef<TTypes extends AnyTRPCProcedure['_def']['$types']> = {
     input: Plain<TTypes['input']>;
     output: Plain<TTypes['output']>;
     meta: ServerRoot['meta'];
     errorShape: Plain<ServerRoot['errorShape']>;
   };
-  type ClientProcedure<TProcedure extends AnyTRPCProcedure> = TProcedure extends AnyTRPCQueryProcedure
-    ? TRPCQueryProcedure<ClientDef<TProcedure['_def']['$types']>>
-    : TProcedure extends AnyTRPCMutationProcedure
-      ? TRPCMutationProcedure<ClientDef<TProcedure['_def']['$types']>>
-      : TRPCSubscriptionProcedure<ClientDef<TProcedure['_def']['$types']>>;
+  type ClientProcedure<TProcedure extends AnyTRPCProcedure> =
+    TProcedure extends AnyTRPCQueryProcedure
+      ? TRPCQueryProcedure<ClientDef<TProcedure['_def']['$types']>>
+      : TProcedure extends AnyTRPCMutationProcedure
+        ? TRPCMutationProcedure<ClientDef<TProcedure['_def']['$types']>>
+        : TRPCSubscriptionProcedure<ClientDef<TProcedure['_def']['$types']>>;
   type ClientRecord<TRecord> = {
     [Key in keyof TRecord]: TRecord[Key] extends AnyTRPCProcedure
       ? ClientProcedure<TRecord[Key]>
@@ -80,6 +83,7 @@ function clientView() {
     }>;
   };
 }
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- it exists for its type only
 const view = clientView();
 
 export type AppRouter = typeof view.router;

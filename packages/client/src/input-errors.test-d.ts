@@ -9,7 +9,7 @@ describe('validation errors are typed per procedure input', () => {
     type ZodErrorData = NonNullable<BudgetClientError['data']>['zodError'];
     expectTypeOf<ZodErrorData>().toEqualTypeOf<{
       formErrors: string[];
-      fieldErrors: { [field: string]: string[] | undefined };
+      fieldErrors: Record<string, string[] | undefined>;
     } | null>();
   });
 

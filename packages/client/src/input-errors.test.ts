@@ -16,7 +16,10 @@ afterAll(async () => {
 
 async function signedInClient() {
   const client = createBudgetClient({ url: server.url });
-  await client.auth.register.mutate({ email: uniqueEmail('input-errors'), password: TEST_PASSWORD });
+  await client.auth.register.mutate({
+    email: uniqueEmail('input-errors'),
+    password: TEST_PASSWORD,
+  });
   return client;
 }
 

@@ -10,7 +10,7 @@ type InputField<TInput> = TInput extends object ? keyof TInput : never;
  */
 export interface InputErrors<TInput> {
   formErrors: string[];
-  fieldErrors: { [Field in InputField<TInput>]?: string[] };
+  fieldErrors: Partial<Record<InputField<TInput>, string[]>>;
 }
 
 /**

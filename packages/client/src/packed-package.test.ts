@@ -23,7 +23,8 @@ function importedModules(source: string): Set<string> {
 async function typecheck(consumerDir: string, tsconfig: string, ...flags: string[]) {
   const command = `TIMEFORMAT='%R %U %S'; time node node_modules/typescript/bin/tsc -p ${tsconfig} ${flags.join(' ')}`;
   const { stdout, stderr } = await run('bash', ['-c', `${command} || true`], { cwd: consumerDir });
-  const [wall = NaN, user = NaN, system = NaN] = stderr.trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
+  const [wall = NaN, user = NaN, system = NaN] =
+    stderr.trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
   const errors = stdout.split('\n').filter((line) => line.includes('error TS'));
   return { stdout, errors, wallSeconds: wall, cpuSeconds: user + system };
 }
@@ -67,7 +68,11 @@ describe('@budget/client packed and installed in a project outside the monorepo'
 
     const { stdout } = await run(
       'node',
-      ['--input-type=module', '-e', 'console.log(typeof (await import("@budget/client")).createBudgetClient)'],
+      [
+        '--input-type=module',
+        '-e',
+        'console.log(typeof (await import("@budget/client")).createBudgetClient)',
+      ],
       { cwd: consumerDir },
     );
     expect(stdout.trim()).toBe('function');
@@ -95,9 +100,9 @@ describe('@budget/client packed and installed in a project outside the monorepo'
       .filter((path) => path !== '' && !path.includes('/node_modules/typescript/lib/'))
       .map((path) => path.replace(/^.*\/node_modules\//, ''))
       .map((path) => path.replace(/^.*\/consumer\//, ''));
-    expect(outsideLibs.filter((path) => !/^(@trpc\/(client|server)\/dist\/|src\/)/.test(path))).toEqual([
-      '@budget/client/dist/index.d.ts',
-    ]);
+    expect(
+      outsideLibs.filter((path) => !/^(@trpc\/(client|server)\/dist\/|src\/)/.test(path)),
+    ).toEqual(['@budget/client/dist/index.d.ts']);
     expect(files).toBeLessThan(100); // the server graph alone was 658
     // CPU time, not wall time: CI shares two cores with other test files.
     expect(result.cpuSeconds).toBeLessThanOrEqual(MAX_TYPECHECK_CPU_SECONDS);
@@ -105,7 +110,9 @@ describe('@budget/client packed and installed in a project outside the monorepo'
 
   it('its declarations also pass with skipLibCheck off (only tRPC needs lib esnext.disposable)', async () => {
     const { errors } = await typecheck(consumerDir, 'tsconfig.lib-check.json');
-    console.info(`consumer typecheck with skipLibCheck false: ${errors.length} errors in @trpc/server`);
+    console.info(
+      `consumer typecheck with skipLibCheck false: ${errors.length} errors in @trpc/server`,
+    );
     expect(errors.filter((line) => !line.includes('/@trpc/server/dist/'))).toEqual([]);
   });
 });
