@@ -10,7 +10,10 @@ type InputField<TInput> = TInput extends object ? keyof TInput : never;
  */
 export interface InputErrors<TInput> {
   formErrors: string[];
-  fieldErrors: Partial<Record<InputField<TInput>, string[]>>;
+  // A mapped type, not Partial<Record<…>>: the server's `Record<string, string[] | undefined>`
+  // is assignable to it without a cast.
+  // eslint-disable-next-line @typescript-eslint/consistent-indexed-object-style
+  fieldErrors: { [Field in InputField<TInput>]?: string[] };
 }
 
 /**
