@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/.turbo/**', '**/coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.data/**',
+      '**/.turbo/**',
+      '**/coverage/**',
+      // A project outside the workspace: it resolves @budget/client only once packed and installed.
+      'packages/client/consumer-fixture/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

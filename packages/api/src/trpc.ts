@@ -9,6 +9,9 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const zodError =
       error.code === 'BAD_REQUEST' && error.cause instanceof ZodError ? error.cause : null;
+    // Field names vary per procedure; the client narrows them with `InputErrors<Input>`.
+    const inputErrors: z.core.$ZodFlattenedError<Record<string, unknown>> | null =
+      zodError === null ? null : z.flattenError(zodError);
     const hideMessage =
       error.code === 'INTERNAL_SERVER_ERROR' && ctx?.deps.exposeInternalErrors !== true;
     let message = shape.message;
@@ -17,7 +20,7 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message,
-      data: { ...shape.data, zodError: zodError === null ? null : z.flattenError(zodError) },
+      data: { ...shape.data, zodError: inputErrors },
     };
   },
 });

@@ -4,6 +4,7 @@ export {
   type BudgetClientOptions,
 } from './create-budget-client.ts';
 export { isBudgetClientError, isUnauthorized, type BudgetClientError } from './errors.ts';
+export { inputErrorsOf, type InputErrors } from './input-errors.ts';
 export type { CredentialsOption, HeadersOption } from './http-transport.ts';
 export type { SessionEndReason } from './token-session.ts';
 export { memoryTokenStore, type StoredTokens, type TokenStore } from './token-store.ts';
