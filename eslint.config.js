@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
+      '.dependency-cruiser.cjs',
       '**/node_modules/**',
       '**/dist/**',
       '**/.data/**',
