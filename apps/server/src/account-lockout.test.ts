@@ -1,20 +1,9 @@
 import { silentLogger } from '@budget/api';
 import { setUserDisabled } from '@budget/api/admin';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  errorCodeOf,
-  mutate,
-  query,
-  registerOverHttp,
-  startTestServer,
-  type TestServer,
-} from './testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { errorCodeOf, mutate, query, registerOverHttp, useTestServer } from './testing/index.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const meStatus = async (token: string) =>
   (await query(server.app, 'auth.me', undefined, { token })).statusCode;

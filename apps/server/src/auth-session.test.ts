@@ -1,21 +1,16 @@
 import { TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   dataOf,
   errorCodeOf,
   mutate,
   query,
   registerOverHttp,
-  startTestServer,
+  useTestServer,
   type SessionBody,
-  type TestServer,
 } from './testing/index.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 describe('auth.register', () => {
   it('creates the user and returns a working session', async () => {

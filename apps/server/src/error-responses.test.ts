@@ -4,10 +4,10 @@ import { createTestDeps, TEST_PASSWORD, uniqueEmail } from '@budget/api/testing'
 import { createDb } from '@budget/db';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
 import { DATABASE_RETRY_AFTER_SECONDS } from './plugins/trpc.ts';
-import { mutate, startTestServer, TEST_ORIGIN, type TestServer } from './testing/index.ts';
+import { mutate, useTestServer, TEST_ORIGIN } from './testing/index.ts';
 
 interface Envelope {
   error: { message: string; code: number; data: { code: string; httpStatus: number } };
@@ -38,18 +38,14 @@ function expectError(
   return expectEnvelope(status, response.body, code);
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({
-    deps: {
-      rateLimits: {
-        ...createTestDeps(createDb({})).rateLimits,
-        loginPerClient: { limit: 2, windowSeconds: 600 },
-      },
+const server = useTestServer({
+  deps: {
+    rateLimits: {
+      ...createTestDeps(createDb({})).rateLimits,
+      loginPerClient: { limit: 2, windowSeconds: 600 },
     },
-  });
+  },
 });
-afterAll(() => server.close());
 
 describe('errors raised outside tRPC carry the tRPC envelope with the right code', () => {
   it('403 FORBIDDEN for a foreign origin', async () => {

@@ -1,14 +1,10 @@
 import { createTestDeps } from '@budget/api/testing';
 import { createDb } from '@budget/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
-import { dataOf, query, startTestServer, type TestServer } from './testing/index.ts';
+import { dataOf, query, useTestServer } from './testing/index.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 describe('health and readiness', () => {
   it('/health answers 200 while the process lives', async () => {

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerOverHttp, startTestServer, type TestServer } from './testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { registerOverHttp, useTestServer } from './testing/index.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({
-    deps: {
-      rateLimits: {
-        loginPerClient: { limit: 1_000, windowSeconds: 60 },
-        loginPerEmail: { limit: 4, windowSeconds: 60 },
-        registerPerClient: { limit: 1_000, windowSeconds: 60 },
-        registerPerEmail: { limit: 1_000, windowSeconds: 60 },
-        refreshPerClient: { limit: 1_000, windowSeconds: 60 },
-        passwordCheckPerUser: { limit: 1_000, windowSeconds: 60 },
-      },
+const server = useTestServer({
+  deps: {
+    rateLimits: {
+      loginPerClient: { limit: 1_000, windowSeconds: 60 },
+      loginPerEmail: { limit: 4, windowSeconds: 60 },
+      registerPerClient: { limit: 1_000, windowSeconds: 60 },
+      registerPerEmail: { limit: 1_000, windowSeconds: 60 },
+      refreshPerClient: { limit: 1_000, windowSeconds: 60 },
+      passwordCheckPerUser: { limit: 1_000, windowSeconds: 60 },
     },
-  });
+  },
 });
-afterAll(() => server.close());
 
 describe('login rate limit across server instances', () => {
   it('holds across two instances on one database: the count is shared, not per process', async () => {

@@ -1,32 +1,22 @@
 import { uniqueEmail } from '@budget/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  errorCodeOf,
-  mutate,
-  registerOverHttp,
-  startTestServer,
-  type TestServer,
-} from './testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { errorCodeOf, mutate, registerOverHttp, useTestServer } from './testing/index.ts';
 
 const rule = (limit: number) => ({ limit, windowSeconds: 60 });
 const generous = rule(1_000);
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({
-    deps: {
-      rateLimits: {
-        loginPerClient: rule(8),
-        loginPerEmail: rule(3),
-        registerPerClient: rule(1_000),
-        registerPerEmail: generous,
-        refreshPerClient: generous,
-        passwordCheckPerUser: rule(2),
-      },
+const server = useTestServer({
+  deps: {
+    rateLimits: {
+      loginPerClient: rule(8),
+      loginPerEmail: rule(3),
+      registerPerClient: rule(1_000),
+      registerPerEmail: generous,
+      refreshPerClient: generous,
+      passwordCheckPerUser: rule(2),
     },
-  });
+  },
 });
-afterAll(() => server.close());
 
 const loginFrom = (ip: string, email: string, password: string) =>
   server.app.inject({

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   dataOf,
   mutate,
   query,
   registerOverHttp,
-  startTestServer,
+  useTestServer,
   type SessionBody,
-  type TestServer,
 } from './testing/index.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const login = async (email: string, password: string) =>
   dataOf<SessionBody>(await mutate(server.app, 'auth.login', { email, password }));

@@ -1,5 +1,5 @@
 import { createTestDeps } from '@budget/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   dataOf,
   errorCodeOf,
@@ -7,15 +7,11 @@ import {
   query,
   registerOverHttp,
   startTestServer,
+  useTestServer,
   type SessionBody,
-  type TestServer,
 } from './testing/index.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const refresh = (refreshToken: string) => mutate(server.app, 'auth.refresh', { refreshToken });
 const me = (token: string) => query(server.app, 'auth.me', undefined, { token });

@@ -3,6 +3,7 @@ import { createTestDeps, TEST_PASSWORD, uniqueEmail } from '@budget/api/testing'
 import { createDb, type Db } from '@budget/db';
 import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildServer, type ServerOptions } from '../build-server.ts';
 
 export const TEST_ORIGIN = 'http://localhost:5173';
@@ -52,6 +53,37 @@ export async function startTestServer(overrides: ServerOverrides = {}): Promise<
       await app.close();
       await testDb.destroy();
     },
+  };
+}
+
+/**
+ * The test kit's server: started before the tests of the file (or describe block) that calls
+ * it, closed after them. `const server = useTestServer();` and the tests use `server.app`.
+ */
+export function useTestServer(overrides: ServerOverrides = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(overrides);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): TestServer => {
+    if (started === undefined) throw new Error('useTestServer: the server starts in beforeAll');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get deps() {
+      return current().deps;
+    },
+    get testDb() {
+      return current().testDb;
+    },
+    startSibling: (siblingOverrides) => current().startSibling(siblingOverrides),
+    close: () => current().close(),
   };
 }
 
