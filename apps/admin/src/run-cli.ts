@@ -53,7 +53,7 @@ export async function runCli(
 async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<number> {
   const json = cli.optsWithGlobals().json === true;
   try {
-    const output = await withDatabase((db, env) =>
+    const output = await withDatabase(`budget-admin ${command.name}`, (db, env) =>
       command.run({ db, env, json, io }, { args: cli.args, options: cli.opts() }),
     );
     if (output !== undefined) {
@@ -68,11 +68,12 @@ async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<
 }
 
 async function withDatabase<T>(
+  holder: string,
   work: (db: CommandContext['db'], env: CommandContext['env']) => Promise<T>,
 ): Promise<T> {
   const { env, db: dbConfig } = loadConfig();
   // Opening is lazy: nothing connects until the command's first query.
-  const db = createDb(dbConfig);
+  const db = createDb(dbConfig.databaseUrl === undefined ? { ...dbConfig, holder } : dbConfig);
   try {
     return await work(db, env);
   } finally {

@@ -7,7 +7,7 @@ import {
   type ApiDeps,
   type Logger,
 } from '@budget/api';
-import { createDb, migrateToLatest } from '@budget/db';
+import { createDb, DataDirInUseError, migrateToLatest } from '@budget/db';
 import closeWithGrace from 'close-with-grace';
 import { buildServer, logRedactions } from './build-server.ts';
 import { loadConfig } from './config.ts';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const log: { current: Logger } = { current: silentLogger };
   const db =
     env.DATABASE_URL === undefined
-      ? createDb({ dataDir: env.DATA_DIR })
+      ? createDb({ dataDir: env.DATA_DIR, holder: 'the server' })
       : createDb({
           databaseUrl: env.DATABASE_URL,
           poolMax: env.DB_POOL_MAX,
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
   process.stderr.write(
-    `${error instanceof ConfigError ? error.message : `Failed to start: ${detail}`}\n`,
+    `${error instanceof ConfigError || error instanceof DataDirInUseError ? error.message : `Failed to start: ${detail}`}\n`,
   );
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 export { createDb, type Db, type DbConfig } from './create-db.ts';
+export { DataDirInUseError, LOCK_FILE } from './data-dir-lock.ts';
 export {
   checkDatabase,
   getMigrationStatus,
