@@ -49,9 +49,7 @@ describe('budget-admin and the server on one embedded DATA_DIR', () => {
     expect(refused.stderr).toContain(
       `budget-admin user:create: DATA_DIR ${dataDir} is in use by the server (pid ${String(server.child.pid)}`,
     );
-    expect(refused.stderr).toContain(
-      'Stop it first, or run against PostgreSQL with DATABASE_URL.',
-    );
+    expect(refused.stderr).toContain('Stop it first, or run against PostgreSQL with DATABASE_URL.');
 
     // The server still answers for its user.
     expect(await postTrpc(baseUrl, 'auth.login', credentials)).toBe(200);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createDb } from '@budget/db';
 import { Command, CommanderError } from 'commander';
 import type { AdminCommand, CommandContext, CommandIo } from './command.ts';
@@ -53,8 +54,11 @@ export async function runCli(
 async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<number> {
   const json = cli.optsWithGlobals().json === true;
   try {
-    const output = await withDatabase(`budget-admin ${command.name}`, (db, env) =>
-      command.run({ db, env, json, io }, { args: cli.args, options: cli.opts() }),
+    const output = await withDatabase(`budget-admin ${command.name}`, (db, env, callerDir) =>
+      command.run(
+        { db, env, json, io, resolvePath: (file) => path.resolve(callerDir, file) },
+        { args: cli.args, options: cli.opts() },
+      ),
     );
     if (output !== undefined) {
       await writeOut(io.stdout, json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
@@ -69,13 +73,13 @@ async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<
 
 async function withDatabase<T>(
   holder: string,
-  work: (db: CommandContext['db'], env: CommandContext['env']) => Promise<T>,
+  work: (db: CommandContext['db'], env: CommandContext['env'], callerDir: string) => Promise<T>,
 ): Promise<T> {
-  const { env, db: dbConfig } = loadConfig();
+  const { env, db: dbConfig, callerDir } = loadConfig();
   // Opening is lazy: nothing connects until the command's first query.
   const db = createDb(dbConfig.databaseUrl === undefined ? { ...dbConfig, holder } : dbConfig);
   try {
-    return await work(db, env);
+    return await work(db, env, callerDir);
   } finally {
     await db.destroy();
   }

@@ -41,7 +41,11 @@ export function startServer(env: Record<string, string>): ServerProcess {
 }
 
 /** Calls one tRPC mutation over HTTP and returns the response status. */
-export async function postTrpc(baseUrl: string, procedure: string, input: unknown): Promise<number> {
+export async function postTrpc(
+  baseUrl: string,
+  procedure: string,
+  input: unknown,
+): Promise<number> {
   const response = await fetch(`${baseUrl}/trpc/${procedure}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
