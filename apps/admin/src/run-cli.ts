@@ -3,7 +3,7 @@ import { createDb } from '@budget/db';
 import { Command, CommanderError } from 'commander';
 import type { AdminCommand, CommandContext, CommandIo } from './command.ts';
 import { loadConfig } from './config.ts';
-import { describeError, isUsageError } from './errors.ts';
+import { describeError, describeFailure, isUsageError } from './errors.ts';
 import { writeOut } from './output.ts';
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
@@ -66,7 +66,7 @@ async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<
     return ExitCode.ok;
   } catch (error) {
     if (isUsageError(error)) cli.error(`error: ${describeError(error)}`);
-    io.stderr.write(`budget-admin ${command.name}: ${describeError(error)}\n`);
+    io.stderr.write(`budget-admin ${command.name}: ${describeFailure(error)}\n`);
     return ExitCode.failed;
   }
 }

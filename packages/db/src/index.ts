@@ -7,6 +7,6 @@ export {
   type DatabaseState,
   type MigrationState,
 } from './migrate.ts';
-export { isUniqueViolation, isForeignKeyViolation } from './pg-errors.ts';
+export { isUniqueViolation, isForeignKeyViolation, isUndefinedTable } from './pg-errors.ts';
 export type * from './database.ts';
 export { UNCATEGORIZED_KEY } from './database.ts';
