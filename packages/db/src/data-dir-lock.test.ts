@@ -57,7 +57,9 @@ describe('the DATA_DIR lock: one process per embedded database', () => {
     await expect(refusal).rejects.toThrow(
       `DATA_DIR ${dataDir} is in use by the first opener (pid ${process.pid}`,
     );
-    await expect(refusal).rejects.toThrow(/Stop it first, or run against PostgreSQL with DATABASE_URL/);
+    await expect(refusal).rejects.toThrow(
+      /Stop it first, or run against PostgreSQL with DATABASE_URL/,
+    );
     await second.destroy();
 
     // The first opener is unharmed and keeps working.
