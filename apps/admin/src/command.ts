@@ -17,7 +17,7 @@ export interface CommandContext {
   json: boolean;
   io: CommandIo;
   /** Resolves a path the user gave against the directory the command was started from. */
-  resolvePath(file: string): string;
+  resolvePath: (file: string) => string;
 }
 
 export interface CommandInput {

@@ -20,5 +20,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     env.DATABASE_URL === undefined
       ? { dataDir: env.DATA_DIR }
       : { databaseUrl: env.DATABASE_URL, poolMax: env.DB_POOL_MAX };
-  return { env, db, callerDir: source.INIT_CWD?.trim() || process.cwd() };
+  const initCwd = source.INIT_CWD?.trim() ?? '';
+  return { env, db, callerDir: initCwd === '' ? process.cwd() : initCwd };
 }
