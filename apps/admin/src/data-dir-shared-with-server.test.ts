@@ -13,7 +13,8 @@ const PASSWORD = 'a long enough password';
  * PGlite is one process per folder: two processes on one DATA_DIR lose each other's writes. The
  * second one (CLI or server) must be refused at once, whatever DATABASE_URL the tests run with.
  */
-describe('budget-admin and the server on one embedded DATA_DIR', () => {
+// Each test starts the server and the CLI as processes: slow on a busy machine.
+describe('budget-admin and the server on one embedded DATA_DIR', { timeout: 180_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   const servers: ServerProcess[] = [];

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from './create-db.ts';
 import { DataDirInUseError, LOCK_FILE } from './data-dir-lock.ts';
 
@@ -37,12 +37,17 @@ async function canQuery(dataDir: string): Promise<number | undefined> {
   }
 }
 
-describe('the DATA_DIR lock: one process per embedded database', () => {
+// Creating and opening PGlite folders takes seconds each on a busy machine.
+describe('the DATA_DIR lock: one process per embedded database', { timeout: 90_000 }, () => {
+  // One folder for all: creating a PGlite database takes seconds; each test ends unlocked.
   let dataDir: string;
-  beforeEach(() => {
+  beforeAll(() => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'budget-lock-'));
   });
   afterEach(() => {
+    rmSync(path.join(dataDir, LOCK_FILE), { force: true });
+  });
+  afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
