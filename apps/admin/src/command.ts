@@ -17,6 +17,8 @@ export interface CommandContext {
   /** --json: stdout carries one JSON document and nothing else. */
   json: boolean;
   io: CommandIo;
+  /** Resolves a path the user gave against the directory the command was started from. */
+  resolvePath: (file: string) => string;
 }
 
 export interface CommandInput {

@@ -5,6 +5,12 @@ export interface AdminConfig {
   env: Env;
   /** PostgreSQL when DATABASE_URL is set, else the embedded PGlite in DATA_DIR (as the server does). */
   db: DbConfig;
+  /**
+   * Where relative file paths (`--out`) resolve: the directory the command was started from.
+   * The root `pnpm admin` script runs in apps/server (for DATA_DIR); pnpm passes the caller's
+   * directory as INIT_CWD.
+   */
+  callerDir: string;
 }
 
 /** The one place the admin CLI reads process.env. Throws ConfigError naming each bad variable. */
@@ -14,5 +20,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     env.DATABASE_URL === undefined
       ? { dataDir: env.DATA_DIR }
       : { databaseUrl: env.DATABASE_URL, poolMax: env.DB_POOL_MAX };
-  return { env, db };
+  const initCwd = source.INIT_CWD?.trim() ?? '';
+  return { env, db, callerDir: initCwd === '' ? process.cwd() : initCwd };
 }

@@ -1,3 +1,4 @@
+import { isUndefinedTable } from '@budget/db';
 import { TRPCError } from '@trpc/server';
 
 /** The command was called wrongly (a bad option value, say): exit 2 with the help text. */
@@ -10,6 +11,18 @@ export function isUsageError(error: unknown): boolean {
   return (
     error instanceof UsageError || (error instanceof TRPCError && error.code === 'BAD_REQUEST')
   );
+}
+
+export const NO_SCHEMA_MESSAGE = 'The database has no schema yet: run `budget-admin migrate`.';
+
+/**
+ * Why a command failed, on one line for stderr, with the fix where the CLI knows it: a missing
+ * table (42P01, directly or as the cause the API wrapped) means the migrations never ran.
+ */
+export function describeFailure(error: unknown): string {
+  const cause = error instanceof TRPCError ? error.cause : undefined;
+  if (isUndefinedTable(error) || isUndefinedTable(cause)) return NO_SCHEMA_MESSAGE;
+  return describeError(error);
 }
 
 /** Why an operation failed, on one line for stderr. */

@@ -7,7 +7,7 @@ export interface Progress {
 }
 
 /**
- * How a long command shows how far it got: a progress bar on a terminal, a plain line per tenth
+ * How a long command shows how far it got: a progress bar on a terminal, a plain line per tenth (with the exact count and percentage)
  * when stdout is a pipe or a file. With --json, stdout carries only the JSON document, so the
  * bar goes to stderr when that is a terminal, and nothing is shown otherwise.
  */
@@ -52,8 +52,13 @@ function progressLines(io: CommandIo, total: number, label: string): Progress {
       if (tenth <= reported) return;
       reported = tenth;
       if (io.stdout.errored === null)
-        io.stdout.write(`${label}: ${done}/${total} (${tenth * 10}%)\n`);
+        io.stdout.write(`${label}: ${done}/${total} (${percentOf(done, total)}%)\n`);
     },
     stop: () => undefined,
   };
+}
+
+/** Whole percent done, rounded down as the bar does: 100 only once everything is done. */
+function percentOf(done: number, total: number): number {
+  return total === 0 ? 100 : Math.floor((done * 100) / total);
 }

@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { silentLogger } from '@budget/api';
 import { createDb } from '@budget/db';
 import { Command, CommanderError } from 'commander';
 import type { AdminCommand, CommandContext, CommandIo } from './command.ts';
 import { loadConfig } from './config.ts';
-import { describeError, isUsageError } from './errors.ts';
+import { describeError, describeFailure, isUsageError } from './errors.ts';
 import { writeOut } from './output.ts';
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2 } as const;
@@ -54,9 +55,15 @@ export async function runCli(
 async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<number> {
   const json = cli.optsWithGlobals().json === true;
   try {
-    const output = await withDatabase((db, env) =>
+    const output = await withDatabase(`budget-admin ${command.name}`, (db, env, callerDir) =>
       command.run(
-        { operator: { db, log: silentLogger }, env, json, io },
+        {
+          operator: { db, log: silentLogger },
+          env,
+          json,
+          io,
+          resolvePath: (file) => path.resolve(callerDir, file),
+        },
         { args: cli.args, options: cli.opts() },
       ),
     );
@@ -66,19 +73,24 @@ async function execute(command: AdminCommand, cli: Command, io: CliIo): Promise<
     return ExitCode.ok;
   } catch (error) {
     if (isUsageError(error)) cli.error(`error: ${describeError(error)}`);
-    io.stderr.write(`budget-admin ${command.name}: ${describeError(error)}\n`);
+    io.stderr.write(`budget-admin ${command.name}: ${describeFailure(error)}\n`);
     return ExitCode.failed;
   }
 }
 
 async function withDatabase<T>(
-  work: (db: CommandContext['operator']['db'], env: CommandContext['env']) => Promise<T>,
+  holder: string,
+  work: (
+    db: CommandContext['operator']['db'],
+    env: CommandContext['env'],
+    callerDir: string,
+  ) => Promise<T>,
 ): Promise<T> {
-  const { env, db: dbConfig } = loadConfig();
+  const { env, db: dbConfig, callerDir } = loadConfig();
   // Opening is lazy: nothing connects until the command's first query.
-  const db = createDb(dbConfig);
+  const db = createDb(dbConfig.databaseUrl === undefined ? { ...dbConfig, holder } : dbConfig);
   try {
-    return await work(db, env);
+    return await work(db, env, callerDir);
   } finally {
     await db.destroy();
   }

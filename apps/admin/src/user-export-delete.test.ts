@@ -7,7 +7,7 @@ import { type callerFor, createTestDeps, signUp } from '@budget/api/testing';
 import type { Db } from '@budget/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonOf, migratedDatabase, runAdmin, type Target } from './testing/run-admin.ts';
+import { adminDir, jsonOf, migratedDatabase, runAdmin, type Target } from './testing/run-admin.ts';
 
 interface ExportDocument {
   format: string;
@@ -160,6 +160,24 @@ describe('budget-admin user:export and user:delete', () => {
     expect(info.mode & 0o777).toBe(0o600);
     expect(byId(document.transactions)).toEqual(byId(bob.transactions));
     await rm(path.dirname(file), { recursive: true });
+  });
+
+  it('user:export --out resolves a relative path against where pnpm admin was started, and says where', async () => {
+    // The root `pnpm admin` script runs the CLI in apps/server; pnpm names the caller's
+    // directory in INIT_CWD.
+    const callerDir = await mkdtemp(path.join(os.tmpdir(), 'budget-export-caller-'));
+    const run = await runAdmin(['user:export', '--id', bob.user.id, '--out', 'bob.json'], {
+      ...target.env,
+      INIT_CWD: callerDir,
+    });
+
+    const file = path.join(callerDir, 'bob.json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      `Exported user ${bob.user.email} (id ${bob.user.id}) to ${file} (${(await stat(file)).size} bytes).\n`,
+    );
+    await expect(stat(path.join(adminDir, 'bob.json'))).rejects.toThrow(/ENOENT/);
+    await rm(callerDir, { recursive: true });
   });
 
   it('user:delete without --yes changes nothing and exits 2 saying why', async () => {

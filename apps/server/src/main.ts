@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { authSettingsFromEnv, ConfigError, defaultRateLimits, type ApiDeps } from '@budget/api';
-import { createDb, migrateToLatest } from '@budget/db';
+import { createDb, DataDirInUseError, migrateToLatest } from '@budget/db';
 import closeWithGrace from 'close-with-grace';
 import { buildServer } from './build-server.ts';
 import { loadConfig } from './config.ts';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: server.LOG_LEVEL });
   const db =
     api.DATABASE_URL === undefined
-      ? createDb({ dataDir: api.DATA_DIR })
+      ? createDb({ dataDir: api.DATA_DIR, holder: 'the server' })
       : createDb({
           databaseUrl: api.DATABASE_URL,
           poolMax: api.DB_POOL_MAX,
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
   process.stderr.write(
-    `${error instanceof ConfigError ? error.message : `Failed to start: ${detail}`}\n`,
+    `${error instanceof ConfigError || error instanceof DataDirInUseError ? error.message : `Failed to start: ${detail}`}\n`,
   );
   process.exit(1);
 });

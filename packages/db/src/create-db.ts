@@ -6,6 +6,7 @@ import {
   CamelCasePlugin,
   Kysely,
   PGliteDialect,
+  type PGliteDialectConfig,
   PostgresDialect,
   type Dialect,
   type Driver,
@@ -22,6 +23,7 @@ import {
   trimPadding,
 } from './type-parsers.ts';
 import { SerializedDriver } from './serialized-driver.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 
 export type DbConfig =
   | {
@@ -33,8 +35,14 @@ export type DbConfig =
     }
   | {
       databaseUrl?: undefined;
-      /** Folder that holds the embedded database; omit for an in-memory one. */
+      /**
+       * Folder that holds the embedded database; omit for an in-memory one. Only one process may
+       * open it: the first query locks it (DataDirInUseError for a second process), destroy()
+       * and the process's exit unlock it.
+       */
       dataDir?: string;
+      /** Who opens the folder, named in the refusal another process gets: `the server` … */
+      holder?: string;
     };
 
 export type Db = Kysely<Database>;
@@ -46,7 +54,7 @@ const ignore = (): void => undefined;
 export function createDb(config: DbConfig): Db {
   const dialect =
     config.databaseUrl === undefined
-      ? createPgliteDialect(config.dataDir)
+      ? createPgliteDialect(config.dataDir, config.holder)
       : createPostgresDialect(config.databaseUrl, config.poolMax, config.onConnectionError);
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
 }
@@ -68,27 +76,44 @@ function createPostgresDialect(
   return new PostgresDialect({ pool });
 }
 
-function createPgliteDialect(dataDir: string | undefined): Dialect {
-  let location: string | undefined;
-  if (dataDir !== undefined) {
-    location = path.join(dataDir, 'pglite');
-    mkdirSync(location, { recursive: true });
-  }
-  return new SerializedPGliteDialect({
-    pglite: () =>
-      new PGlite({
-        ...(location === undefined ? {} : { dataDir: location }),
-        parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText, [BPCHAR_OID]: trimPadding },
-        extensions: { pg_trgm },
-      }),
-  });
+function createPgliteDialect(
+  dataDir: string | undefined,
+  holder = `node ${path.basename(process.argv[1] ?? 'process')}`,
+): Dialect {
+  const options = {
+    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText, [BPCHAR_OID]: trimPadding },
+    extensions: { pg_trgm },
+  };
+  if (dataDir === undefined)
+    return new SerializedPGliteDialect({ pglite: () => new PGlite(options) });
+
+  const location = path.join(dataDir, 'pglite');
+  let lock: DataDirLock | undefined;
+  return new SerializedPGliteDialect(
+    {
+      // Kysely calls this on the first query: the lock is taken right before PGlite opens the folder.
+      pglite: () => {
+        lock = lockDataDir(dataDir, holder);
+        mkdirSync(location, { recursive: true });
+        return new PGlite({ ...options, dataDir: location });
+      },
+    },
+    () => lock?.release(),
+  );
 }
 
 class SerializedPGliteDialect extends PGliteDialect {
+  readonly #afterDestroy: () => void;
+
+  constructor(config: PGliteDialectConfig, afterDestroy: () => void = ignore) {
+    super(config);
+    this.#afterDestroy = afterDestroy;
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     if (!supportsSavepoints(driver)) throw new Error('The PGlite driver lacks savepoints');
-    return new SerializedDriver(driver);
+    return new SerializedDriver(driver, this.#afterDestroy);
   }
 }
 

@@ -1,4 +1,5 @@
 export { createDb, type Db, type DbConfig, type Trx } from './create-db.ts';
+export { DataDirInUseError, LOCK_FILE } from './data-dir-lock.ts';
 export {
   checkDatabase,
   getMigrationStatus,
@@ -6,6 +7,6 @@ export {
   type DatabaseState,
   type MigrationState,
 } from './migrate.ts';
-export { isUniqueViolation, isForeignKeyViolation } from './pg-errors.ts';
+export { isUniqueViolation, isForeignKeyViolation, isUndefinedTable } from './pg-errors.ts';
 export type * from './database.ts';
 export { UNCATEGORIZED_KEY } from './database.ts';

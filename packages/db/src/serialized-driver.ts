@@ -12,8 +12,12 @@ export class SerializedDriver implements Driver {
   #tail: Promise<void> = Promise.resolve();
   readonly #releases = new Map<DatabaseConnection, () => void>();
 
-  constructor(inner: Required<Driver>) {
+  readonly #afterDestroy: () => void;
+
+  /** `afterDestroy` runs once the inner driver is closed (or failed to close). */
+  constructor(inner: Required<Driver>, afterDestroy: () => void = () => undefined) {
     this.#inner = inner;
+    this.#afterDestroy = afterDestroy;
   }
 
   init(): Promise<void> {
@@ -70,7 +74,11 @@ export class SerializedDriver implements Driver {
     return this.#inner.releaseSavepoint(connection, name, compile);
   }
 
-  destroy(): Promise<void> {
-    return this.#inner.destroy();
+  async destroy(): Promise<void> {
+    try {
+      await this.#inner.destroy();
+    } finally {
+      this.#afterDestroy();
+    }
   }
 }

@@ -19,7 +19,10 @@ export const userExport: AdminCommand = {
   summary: "write all of a user's data as JSON, to stdout or a file (streamed: any size)",
   configure(command) {
     addUserSelector(command)
-      .option('--out <file>', 'write to this file (created with mode 0600) instead of stdout')
+      .option(
+        '--out <file>',
+        'write to this file (created with mode 0600; relative to where you ran the command) instead of stdout',
+      )
       .option('--page-size <n>', 'transactions read per query', integerIn(1, 50_000), 2_000)
       .addHelpText(
         'after',
@@ -27,15 +30,16 @@ export const userExport: AdminCommand = {
           "transaction, in the API's shapes. It is JSON with or without --json.",
       );
   },
-  async run({ operator, io }, { options }) {
+  async run({ operator, io, resolvePath }, { options }) {
     const user = await findUser(operator, userSelector(options));
     const actor = await actAs(operator, { id: user.id });
     const chunks = exportUserData(actor, { pageSize: numberOption(options, 'pageSize') });
-    const out = stringOption(options, 'out');
-    if (out === undefined) {
+    const outOption = stringOption(options, 'out');
+    if (outOption === undefined) {
       for await (const chunk of chunks) await writeOut(io.stdout, chunk);
       return undefined;
     }
+    const out = resolvePath(outOption);
     const bytes = await writeFileAtomically(out, chunks);
     return {
       json: { user, file: out, bytes },

@@ -15,23 +15,27 @@ export const userList: AdminCommand = {
   async run({ operator, json, io }, { options }) {
     const pageSize = numberOption(options, 'pageSize') ?? 500;
     let count = 0;
-    await writeOut(io.stdout, json ? '[' : `${userHeader(EMAIL_WIDTH)}\n`);
+    // Nothing is printed before the first page is in: a failure leaves stdout empty.
     for await (const users of pages(operator, pageSize)) {
       const lines = users.map((user, index) =>
         json
           ? `${count + index === 0 ? '\n' : ',\n'}  ${JSON.stringify(user)}`
           : `${userLine(user, EMAIL_WIDTH)}\n`,
       );
-      await writeOut(io.stdout, lines.join(''));
+      await writeOut(io.stdout, `${count === 0 ? opening(json) : ''}${lines.join('')}`);
       count += users.length;
     }
-    await writeOut(
-      io.stdout,
-      json ? `${count === 0 ? '' : '\n'}]\n` : `\n${count} user${count === 1 ? '' : 's'}\n`,
-    );
+    const closing = json
+      ? `${count === 0 ? '' : '\n'}]\n`
+      : `\n${count} user${count === 1 ? '' : 's'}\n`;
+    await writeOut(io.stdout, `${count === 0 ? opening(json) : ''}${closing}`);
     return undefined;
   },
 };
+
+function opening(json: boolean): string {
+  return json ? '[' : `${userHeader(EMAIL_WIDTH)}\n`;
+}
 
 async function* pages(operator: Operator, pageSize: number): AsyncGenerator<AdminUser[]> {
   let after: UserCursor | undefined;

@@ -7,7 +7,8 @@ import { createDb, migrateToLatest, type Db } from '@budget/db';
 import { createTestDatabase, testDatabaseUrl } from '@budget/db/testing';
 import { sql } from 'kysely';
 
-const adminDir = fileURLToPath(new URL('../..', import.meta.url));
+/** The directory the CLI runs in during tests. */
+export const adminDir = fileURLToPath(new URL('../..', import.meta.url));
 const cliPath = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
 export interface CliRun {
