@@ -6,6 +6,12 @@ export {
   type DatabaseState,
   type MigrationState,
 } from './migrate.ts';
-export { isUniqueViolation, isForeignKeyViolation } from './pg-errors.ts';
+export {
+  isForeignKeyViolation,
+  isUniqueViolation,
+  PG_ERROR,
+  pgErrorDetails,
+  type PgErrorDetails,
+} from './pg-errors.ts';
 export type * from './database.ts';
 export { UNCATEGORIZED_KEY } from './database.ts';
