@@ -45,7 +45,9 @@ const CONTROL_CHARACTERS_BUT_LAYOUT = /[^\P{Cc}\t\n\r]/u;
 
 /** Single-line text: no control characters at all. */
 export function plainText() {
-  return z.string().refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters');
+  return z
+    .string()
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters');
 }
 
 /** Multi-line text: newlines and tabs allowed, other control characters not. */

@@ -53,7 +53,6 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
-
 /**
  * Every attempt counts against the client. Only failures count against the email: per client
  * (so one client's guesses lock out only that client) and, with a high ceiling, from anywhere
@@ -142,7 +141,8 @@ export async function refresh(ctx: Context, input: { refreshToken?: string }): P
               .where('tokenHash', '=', tokenHash)
               .where('rotatedAt', 'is', null)
               .returning(['loginId', 'expiresAt'])
-              .executeTakeFirst()) ?? (await rotatedWithinGrace(trx, auth.refreshReuseGraceSeconds, ownerId, tokenHash));
+              .executeTakeFirst()) ??
+            (await rotatedWithinGrace(trx, auth.refreshReuseGraceSeconds, ownerId, tokenHash));
 
           if (presented === undefined) {
             const dead = await trx
@@ -181,7 +181,6 @@ export async function refresh(ctx: Context, input: { refreshToken?: string }): P
             expiresAt: row.expiresAt,
           });
           return { session };
-
         });
 
   if ('session' in outcome) return withSessionCookie(ctx, outcome.session);

@@ -38,7 +38,11 @@ export function rateLimitKey(action: string, subject: string): string {
  * Throws TOO_MANY_REQUESTS when `key`'s window already holds `rule.limit` hits, without
  * counting one: for limits that count only failures (see `consumeRateLimit` to count them).
  */
-export async function assertUnderRateLimit(db: Db, key: string, rule: RateLimitRule): Promise<void> {
+export async function assertUnderRateLimit(
+  db: Db,
+  key: string,
+  rule: RateLimitRule,
+): Promise<void> {
   const row = await db
     .selectFrom('rateLimits')
     .select([

@@ -143,7 +143,9 @@ export class LedgerChanges {
       .filter(([, delta]) => delta !== 0)
       .sort(([a], [b]) => (a < b ? -1 : 1));
     if (gross.length === 0) return;
-    const rows = gross.map(([currency, delta]) => sql`(${ownerId}::uuid, ${currency}, ${delta}::bigint)`);
+    const rows = gross.map(
+      ([currency, delta]) => sql`(${ownerId}::uuid, ${currency}, ${delta}::bigint)`,
+    );
     await sql`
       insert into ledger_currency_totals (owner_id, currency, gross)
       values ${sql.join(rows)}

@@ -46,6 +46,11 @@ function openAccount(accounts: Map<string, LockedAccount>, accountId: string): L
   return account;
 }
 
+/**
+ * The category must be the caller's. Its row stays key-share locked until commit, so a
+ * concurrent categories.delete either waits for this write (and moves it) or deletes first
+ * (and this write answers NOT_FOUND).
+ */
 async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string | null | undefined) {
   if (categoryId === null || categoryId === undefined) return;
   const category = await trx
@@ -53,6 +58,7 @@ async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string |
     .select('id')
     .where('ownerId', '=', ownerId)
     .where('id', '=', categoryId)
+    .forKeyShare()
     .executeTakeFirst();
   if (category === undefined) throw notFound('Category');
 }
@@ -176,6 +182,8 @@ async function lockWithPartner(
 export async function update(actor: Actor, input: UpdateTransactionInput): Promise<Transaction> {
   const ownerId = actor.user.id;
   return actor.db.transaction().execute(async (trx) => {
+    // The category first: a categories.delete holding it may need this row (see remove there).
+    await assertOwnCategory(trx, ownerId, input.categoryId);
     const { row, partner } = await lockWithPartner(trx, ownerId, input.id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw conflict(
@@ -201,7 +209,6 @@ export async function update(actor: Actor, input: UpdateTransactionInput): Promi
     if (partner !== undefined && input.categoryId !== undefined && input.categoryId !== null) {
       throw badRequest('Transfers have no category');
     }
-    await assertOwnCategory(trx, ownerId, input.categoryId);
 
     const amount = input.amount ?? row.amount;
     const updated = await trx
