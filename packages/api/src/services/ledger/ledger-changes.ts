@@ -142,15 +142,18 @@ export class LedgerChanges {
     const gross = [...this.#gross]
       .filter(([, delta]) => delta !== 0)
       .sort(([a], [b]) => (a < b ? -1 : 1));
-    if (gross.length === 0) return;
-    const rows = gross.map(
-      ([currency, delta]) => sql`(${ownerId}::uuid, ${currency}, ${delta}::bigint)`,
-    );
-    await sql`
-      insert into ledger_currency_totals (owner_id, currency, gross)
-      values ${sql.join(rows)}
-      on conflict (owner_id, currency)
-      do update set gross = ledger_currency_totals.gross + excluded.gross`.execute(trx);
+    for (const [currency, delta] of gross) {
+      // A CHECK sees an upsert's proposed row before the conflict: only growth can upsert.
+      const write =
+        delta > 0
+          ? sql`insert into ledger_currency_totals (owner_id, currency, gross)
+                values (${ownerId}, ${currency}, ${delta})
+                on conflict (owner_id, currency)
+                do update set gross = ledger_currency_totals.gross + excluded.gross`
+          : sql`update ledger_currency_totals set gross = gross + ${delta}
+                where owner_id = ${ownerId} and currency = ${currency}`;
+      await write.execute(trx);
+    }
   }
 }
 

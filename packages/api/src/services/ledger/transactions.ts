@@ -52,7 +52,16 @@ function openAccount(accounts: Map<string, LockedAccount>, accountId: string): L
  * (and this write answers NOT_FOUND).
  */
 async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string | null | undefined) {
-  if (categoryId === null || categoryId === undefined) return;
+  if (!(await lockOwnCategory(trx, ownerId, categoryId))) throw notFound('Category');
+}
+
+/** Key-share locks the caller's category; false when it is not theirs (or gone). */
+async function lockOwnCategory(
+  trx: Trx,
+  ownerId: string,
+  categoryId: string | null | undefined,
+): Promise<boolean> {
+  if (categoryId === null || categoryId === undefined) return true;
   const category = await trx
     .selectFrom('categories')
     .select('id')
@@ -60,7 +69,7 @@ async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string |
     .where('id', '=', categoryId)
     .forKeyShare()
     .executeTakeFirst();
-  if (category === undefined) throw notFound('Category');
+  return category !== undefined;
 }
 
 export async function create(actor: Actor, input: CreateTransactionInput): Promise<Transaction> {
@@ -183,7 +192,7 @@ export async function update(actor: Actor, input: UpdateTransactionInput): Promi
   const ownerId = actor.user.id;
   return actor.db.transaction().execute(async (trx) => {
     // The category first: a categories.delete holding it may need this row (see remove there).
-    await assertOwnCategory(trx, ownerId, input.categoryId);
+    const categoryFound = await lockOwnCategory(trx, ownerId, input.categoryId);
     const { row, partner } = await lockWithPartner(trx, ownerId, input.id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw conflict(
@@ -209,6 +218,7 @@ export async function update(actor: Actor, input: UpdateTransactionInput): Promi
     if (partner !== undefined && input.categoryId !== undefined && input.categoryId !== null) {
       throw badRequest('Transfers have no category');
     }
+    if (!categoryFound) throw notFound('Category');
 
     const amount = input.amount ?? row.amount;
     const updated = await trx
