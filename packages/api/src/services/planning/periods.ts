@@ -67,7 +67,7 @@ export function periodsBetween(period: BudgetPeriod, fromStart: string, toStart:
 export function isoWeekLabel(day: string): string {
   const thursday = addDays(periodStart('weekly', day), 3);
   const year = Number(thursday.slice(0, 4));
-  const firstMonday = periodStart('weekly', `${year}-01-04`);
+  const firstMonday = periodStart('weekly', `${pad(year, 4)}-01-04`);
   const week = periodsBetween('weekly', firstMonday, periodStart('weekly', day)) + 1;
   return `${pad(year, 4)}-W${pad(week, 2)}`;
 }
