@@ -136,9 +136,9 @@ describe('money stays within the exact-integer range', () => {
                 amount: value,
                 occurredOn,
               });
-          await call.catch((error: unknown) =>
-            expect(error).toMatchObject({ code: 'BAD_REQUEST' }),
-          );
+          await call.catch((error: unknown) => {
+            expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+          });
         }
         expect(allNumbersSafe(await caller.accounts.list({}))).toBe(true);
         expect(

@@ -24,7 +24,7 @@ export async function assertUnderCap(trx: Trx, ownerId: string, table: CappedTab
     .where('ownerId', '=', ownerId)
     .executeTakeFirstOrThrow();
   const cap = PER_USER_CAPS[table];
-  if (Number(count) >= cap) {
+  if (count >= cap) {
     throw conflict(`You can have at most ${cap} ${table}; delete one before adding another`);
   }
 }
