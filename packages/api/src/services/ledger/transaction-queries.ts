@@ -1,7 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '@budget/db';
 import type { Actor } from '../../actor.ts';
-import { withStatementTimeout } from '../system/statement-timeout.ts';
 import { notFound } from '../../errors.ts';
 import {
   PAGE_WINDOW,
@@ -66,7 +65,7 @@ export async function byId(actor: Actor, { id }: { id: string }): Promise<Transa
 }
 
 /** Keyset pagination: any depth costs the same as the first page. */
-async function listUnbounded(actor: Actor, input: ListTransactionsInput): Promise<TransactionList> {
+export async function list(actor: Actor, input: ListTransactionsInput): Promise<TransactionList> {
   let query = applyTransactionFilters(
     actor.db.selectFrom('transactions').select(transactionColumns),
     actor.user.id,
@@ -87,7 +86,7 @@ async function listUnbounded(actor: Actor, input: ListTransactionsInput): Promis
 }
 
 /** Page numbers for tables, inside a window of PAGE_WINDOW rows; the count stops just past it. */
-async function pageUnbounded(actor: Actor, input: PageTransactionsInput): Promise<TransactionPage> {
+export async function page(actor: Actor, input: PageTransactionsInput): Promise<TransactionPage> {
   const { db } = actor;
   const filtered = applyTransactionFilters(db.selectFrom('transactions'), actor.user.id, input);
   const rows = await orderBySort(filtered.select(transactionColumns), input.sort)
@@ -112,14 +111,4 @@ async function pageUnbounded(actor: Actor, input: PageTransactionsInput): Promis
     totalPages: Math.ceil(reachable / input.pageSize),
     totalIsExact: count <= PAGE_WINDOW,
   };
-}
-
-/** list, with the request's statement timeout. */
-export function list(actor: Actor, input: ListTransactionsInput): Promise<TransactionList> {
-  return withStatementTimeout(actor, (scoped) => listUnbounded(scoped, input));
-}
-
-/** page, with the request's statement timeout. */
-export function page(actor: Actor, input: PageTransactionsInput): Promise<TransactionPage> {
-  return withStatementTimeout(actor, (scoped) => pageUnbounded(scoped, input));
 }
