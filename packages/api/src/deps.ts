@@ -9,6 +9,11 @@ export interface AuthSettings {
   refreshTokenTtlSeconds: number;
   /** No login outlives this, however often it is refreshed. */
   sessionMaxAgeSeconds: number;
+  /**
+   * A rotated refresh token presented again this soon after its rotation (two tabs, a retry
+   * after a lost response) still refreshes the same login; later, it revokes the login.
+   */
+  refreshReuseGraceSeconds: number;
 }
 
 export interface RateLimitRule {
@@ -17,8 +22,15 @@ export interface RateLimitRule {
 }
 
 export interface RateLimitSettings {
+  /** Every login attempt from one client, whatever the email. */
   loginPerClient: RateLimitRule;
+  /**
+   * Failed logins for one email from anywhere: a high ceiling that only slows a distributed
+   * attack, so failures from one client cannot lock the owner out from another.
+   */
   loginPerEmail: RateLimitRule;
+  /** Failed logins for one email from one client. Defaults to `defaultRateLimits`'. */
+  loginPerEmailAndClient?: RateLimitRule;
   registerPerClient: RateLimitRule;
   registerPerEmail: RateLimitRule;
   refreshPerClient: RateLimitRule;
@@ -33,8 +45,17 @@ export interface Logger {
   error(details: object, message?: string): void;
 }
 
+/** Authenticated requests per user: a token bucket refilled at `perSecond`, holding `burst`. */
+export interface UserRateLimit {
+  /** 0 turns the limit off (e.g. for load tests). */
+  perSecond: number;
+  burst: number;
+}
+
 export interface ApiDeps {
   db: Db;
+  /** Per-user request rate limit on authenticated procedures; `defaultUserRateLimit` if absent. */
+  userRateLimit?: UserRateLimit;
   auth: AuthSettings;
   rateLimits: RateLimitSettings;
   version: string;
@@ -43,19 +64,28 @@ export interface ApiDeps {
   logger: Logger;
 }
 
-export const defaultRateLimits: RateLimitSettings = {
+export const defaultRateLimits: Required<RateLimitSettings> = {
   loginPerClient: { limit: 50, windowSeconds: 15 * 60 },
-  loginPerEmail: { limit: 10, windowSeconds: 15 * 60 },
+  loginPerEmail: { limit: 100, windowSeconds: 15 * 60 },
+  loginPerEmailAndClient: { limit: 10, windowSeconds: 15 * 60 },
   registerPerClient: { limit: 10, windowSeconds: 60 * 60 },
   registerPerEmail: { limit: 5, windowSeconds: 60 * 60 },
   refreshPerClient: { limit: 300, windowSeconds: 15 * 60 },
   passwordCheckPerUser: { limit: 10, windowSeconds: 15 * 60 },
 };
 
+export const defaultUserRateLimit: UserRateLimit = { perSecond: 20, burst: 40 };
+
+export const DEFAULT_REFRESH_REUSE_GRACE_SECONDS = 10;
+
 const ignore = (): void => undefined;
 export const silentLogger: Logger = { info: ignore, warn: ignore, error: ignore };
 
-export function authSettingsFromEnv(env: Env, jwtSecret: Uint8Array): AuthSettings {
+/** REFRESH_REUSE_GRACE is optional here until every environment parser provides it. */
+export function authSettingsFromEnv(
+  env: Env & { REFRESH_REUSE_GRACE?: number },
+  jwtSecret: Uint8Array,
+): AuthSettings {
   return {
     jwtSecret,
     issuer: 'budget-tracker',
@@ -63,5 +93,6 @@ export function authSettingsFromEnv(env: Env, jwtSecret: Uint8Array): AuthSettin
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE ?? DEFAULT_REFRESH_REUSE_GRACE_SECONDS,
   };
 }

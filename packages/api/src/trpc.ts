@@ -2,7 +2,9 @@ import { initTRPC } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
 import type { Actor } from './actor.ts';
+import { fromDatabaseError } from './errors.ts';
 import { authenticate } from './services/auth/authenticate.ts';
+import { consumeUserRequest } from './services/system/user-rate-limiter.ts';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -37,9 +39,19 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-/** Checks the Bearer access token; downstream procedures get `ctx.actor`, the signed-in user. */
+/**
+ * Checks the Bearer access token and the user's request rate; downstream procedures get
+ * `ctx.actor`, the signed-in user. A rule the database enforced (a row deleted meanwhile, a
+ * duplicate, a bound) reaches the caller as the error it means, never as a 500.
+ */
 export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
   const { user, loginId } = await authenticate(ctx.deps, ctx.request.authorization);
+  await consumeUserRequest(ctx.deps, user.id);
   const actor: Actor = { db: ctx.deps.db, user, loginId, log: ctx.log };
-  return next({ ctx: { actor } });
+  const result = await next({ ctx: { actor } });
+  if (!result.ok) {
+    const mapped = fromDatabaseError(result.error.cause);
+    if (mapped !== null) throw mapped;
+  }
+  return result;
 });

@@ -7,6 +7,13 @@ export {
   type DatabaseState,
   type MigrationState,
 } from './migrate.ts';
-export { isUniqueViolation, isForeignKeyViolation, isUndefinedTable } from './pg-errors.ts';
+export {
+  isForeignKeyViolation,
+  isUndefinedTable,
+  isUniqueViolation,
+  PG_ERROR,
+  pgErrorDetails,
+  type PgErrorDetails,
+} from './pg-errors.ts';
 export type * from './database.ts';
 export { UNCATEGORIZED_KEY } from './database.ts';

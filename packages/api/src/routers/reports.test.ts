@@ -285,28 +285,28 @@ describe('reports.trend', () => {
     ]);
   });
 
-  it('allows 1000 points and refuses 1001 with BAD_REQUEST', async () => {
+  it('allows 5000 points and refuses 5001 with BAD_REQUEST', async () => {
     const { caller } = await reporter();
     const months = await caller.reports.trend({
       from: '1900-01-01',
-      to: '1983-04-30',
+      to: '2316-08-31',
       granularity: 'month',
     });
-    expect(months[0]?.points).toHaveLength(1000);
-    expect(months[0]?.points.at(-1)?.period).toBe('1983-04');
+    expect(months[0]?.points).toHaveLength(5000);
+    expect(months[0]?.points.at(-1)?.period).toBe('2316-08');
     await expect(
-      caller.reports.trend({ from: '1900-01-01', to: '1983-05-01', granularity: 'month' }),
+      caller.reports.trend({ from: '1900-01-01', to: '2316-09-01', granularity: 'month' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
-    // 2000-01-03 is a Monday; the 1000th week starts on 2019-02-25.
+    // 2000-01-03 is a Monday; the 5000th week starts on 2095-10-24.
     const weeks = await caller.reports.trend({
       from: '2000-01-03',
-      to: '2019-03-03',
+      to: '2095-10-30',
       granularity: 'week',
     });
-    expect(weeks[0]?.points).toHaveLength(1000);
+    expect(weeks[0]?.points).toHaveLength(5000);
     await expect(
-      caller.reports.trend({ from: '2000-01-03', to: '2019-03-04', granularity: 'week' }),
+      caller.reports.trend({ from: '2000-01-03', to: '2095-10-31', granularity: 'week' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, isoTimestampSchema, uuidSchema } from './common.ts';
+import { currencySchema, isoTimestampSchema, plainText, uuidSchema } from './common.ts';
 
 export const emailSchema = z.string().trim().max(254).pipe(z.email('expected an email address'));
 
@@ -9,7 +9,7 @@ export const passwordSchema = z
   .min(12, 'must be at least 12 characters')
   .max(128, 'must be at most 128 characters');
 
-export const displayNameSchema = z.string().trim().min(1).max(100);
+export const displayNameSchema = plainText().trim().min(1).max(100);
 
 export const registerInput = z.strictObject({
   email: emailSchema,

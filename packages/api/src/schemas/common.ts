@@ -27,7 +27,37 @@ export const nonZeroMoneySchema = moneySchema.refine((amount) => amount !== 0, '
 
 export const positiveMoneySchema = moneySchema.refine((amount) => amount > 0, 'must be positive');
 
-/** A real calendar date as 'YYYY-MM-DD' (2023-02-29 is refused). */
-export const dateSchema = z.iso.date('expected a date as YYYY-MM-DD');
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2999-12-31';
 
-export const nameSchema = z.string().trim().min(1, 'must not be empty').max(100);
+/** A real calendar date as 'YYYY-MM-DD' (2023-02-29 is refused) within [MIN_DATE, MAX_DATE]. */
+export const dateSchema = z.iso
+  .date('expected a date as YYYY-MM-DD')
+  .refine(
+    (day) => day >= MIN_DATE && day <= MAX_DATE,
+    `must be between ${MIN_DATE} and ${MAX_DATE}`,
+  );
+
+/** Control characters (NUL and the like), which no stored text may hold. */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+/** The same, except the line breaks and tabs that multi-line text keeps. */
+const CONTROL_CHARACTERS_BUT_LAYOUT = /[^\P{Cc}\t\n\r]/u;
+
+/** Single-line text: no control characters at all. */
+export function plainText() {
+  return z
+    .string()
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters');
+}
+
+/** Multi-line text: newlines and tabs allowed, other control characters not. */
+export function multilineText() {
+  return z
+    .string()
+    .refine(
+      (text) => !CONTROL_CHARACTERS_BUT_LAYOUT.test(text),
+      'must not contain control characters other than newlines and tabs',
+    );
+}
+
+export const nameSchema = plainText().trim().min(1, 'must not be empty').max(100);

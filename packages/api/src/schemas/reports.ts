@@ -11,8 +11,8 @@ export const summaryInput = z
   .strictObject({ from: dateSchema, to: dateSchema })
   .superRefine(toNotBeforeFrom);
 
-/** At most this many points per currency in one trend. */
-export const MAX_TREND_POINTS = 1_000;
+/** At most this many points in one trend, over all its currencies. */
+export const MAX_TREND_POINTS = 5_000;
 
 export const trendInput = z
   .strictObject({ from: dateSchema, to: dateSchema, granularity: z.enum(['month', 'week']) })

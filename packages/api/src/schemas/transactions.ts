@@ -3,7 +3,9 @@ import {
   dateSchema,
   isoTimestampSchema,
   moneySchema,
+  multilineText,
   nonZeroMoneySchema,
+  plainText,
   positiveMoneySchema,
   uuidSchema,
 } from './common.ts';
@@ -16,9 +18,9 @@ export const transactionSortSchema = z
   .enum(['date_desc', 'date_asc', 'amount_desc', 'amount_asc'])
   .default('date_desc');
 
-const payeeSchema = z.string().trim().max(200).nullable();
-const noteSchema = z.string().trim().max(1000).nullable();
-const idempotencyKeySchema = z.string().min(1).max(255);
+const payeeSchema = plainText().trim().max(200).nullable();
+const noteSchema = multilineText().trim().max(1000).nullable();
+const idempotencyKeySchema = plainText().min(1).max(255);
 
 const filterShape = {
   accountId: uuidSchema.optional(),

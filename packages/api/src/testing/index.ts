@@ -10,7 +10,10 @@ import type { Session } from '../schemas/auth.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** Deps for tests: a random signing secret, generous rate limits, no logging. */
+/**
+ * Deps for tests: a random signing secret, generous rate limits (so tests that sign up many
+ * users never need to empty rate_limits), no per-user request limit, no logging.
+ */
 export function createTestDeps(db: Db, overrides: Partial<ApiDeps> = {}): ApiDeps {
   const generous = { limit: 10_000, windowSeconds: 60 };
   const rateLimits = Object.fromEntries(
@@ -25,7 +28,11 @@ export function createTestDeps(db: Db, overrides: Partial<ApiDeps> = {}): ApiDep
       accessTokenTtlSeconds: 900,
       refreshTokenTtlSeconds: 3600,
       sessionMaxAgeSeconds: 86_400,
+      // No grace unless a test asks for one: replaying a rotated token revokes at once.
+      refreshReuseGraceSeconds: 0,
     },
+    // Off: tests that need many calls per user set their own limit.
+    userRateLimit: { perSecond: 0, burst: 0 },
     rateLimits,
     version: 'test',
     exposeInternalErrors: true,

@@ -64,7 +64,8 @@ async function deleteExpired(db: Db, options: PruneOptions): Promise<PruneCounts
 
   const rules = options.rateLimits;
   const names = Object.keys(rules) as (keyof RateLimitSettings)[];
-  const longestWindow = Math.max(...names.map((name) => rules[name].windowSeconds));
+  const windows = names.map((name) => rules[name]?.windowSeconds ?? 0);
+  const longestWindow = Math.max(...windows);
   const rateLimits = await db
     .deleteFrom('rateLimits')
     .where('windowStartedAt', '<', sql<Date>`now() - make_interval(secs => ${longestWindow})`)

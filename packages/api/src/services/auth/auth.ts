@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Trx } from '@budget/db';
 import type { Actor } from '../../actor.ts';
 import type { Context } from '../../context.ts';
 import { badRequest, forbidden, unauthorized } from '../../errors.ts';
@@ -12,7 +13,8 @@ import type {
 } from '../../schemas/auth.ts';
 import { emailTakenOr, insertNewUser } from './new-user.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
-import { consumeRateLimit, rateLimitKey } from './rate-limiter.ts';
+import { assertUnderRateLimit, consumeRateLimit, rateLimitKey } from './rate-limiter.ts';
+import { defaultRateLimits } from '../../deps.ts';
 import { hashRefreshToken, refreshTokenOwner } from './refresh-tokens.ts';
 import { issueTokens, revokeLogins, startLogin } from './sessions.ts';
 import { toUser, userColumns } from './users.ts';
@@ -51,6 +53,11 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Sess
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
+/**
+ * Every attempt counts against the client. Only failures count against the email: per client
+ * (so one client's guesses lock out only that client) and, with a high ceiling, from anywhere
+ * (which only slows a distributed attack), so the owner can still sign in from elsewhere.
+ */
 export async function login(ctx: Context, input: LoginInput): Promise<Session> {
   const { db, auth, rateLimits } = ctx.deps;
   await consumeRateLimit(
@@ -58,31 +65,57 @@ export async function login(ctx: Context, input: LoginInput): Promise<Session> {
     rateLimitKey('login:client', ctx.request.ip),
     rateLimits.loginPerClient,
   );
-  await consumeRateLimit(
-    db,
-    rateLimitKey('login:email', input.email.toLowerCase()),
-    rateLimits.loginPerEmail,
-  );
+  const email = input.email.toLowerCase();
+  const failureLimits = [
+    {
+      key: rateLimitKey('login-failures:email-client', `${email}\n${ctx.request.ip}`),
+      rule: rateLimits.loginPerEmailAndClient ?? defaultRateLimits.loginPerEmailAndClient,
+    },
+    { key: rateLimitKey('login-failures:email', email), rule: rateLimits.loginPerEmail },
+  ];
+  for (const { key, rule } of failureLimits) await assertUnderRateLimit(db, key, rule);
+
   const user = await db
     .selectFrom('users')
     .select([...userColumns, 'users.passwordHash', 'users.disabledAt'])
-    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', input.email.toLowerCase()))
+    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email))
     .executeTakeFirst();
   const passwordMatches =
     user === undefined
       ? await verifyAgainstNothing(input.password)
       : await verifyPassword(user.passwordHash, input.password);
-  if (user === undefined || !passwordMatches) throw unauthorized(INVALID_CREDENTIALS);
+  if (user === undefined || !passwordMatches) {
+    for (const { key, rule } of failureLimits) await consumeRateLimit(db, key, rule);
+    throw unauthorized(INVALID_CREDENTIALS);
+  }
   if (user.disabledAt !== null) throw forbidden('This account is disabled');
   return withSessionCookie(ctx, await startLogin(db, auth, user, ctx.request));
+}
+
+/** The token's login if it was rotated less than `graceSeconds` ago; undefined otherwise. */
+async function rotatedWithinGrace(
+  trx: Trx,
+  graceSeconds: number,
+  ownerId: string,
+  tokenHash: string,
+): Promise<{ loginId: string; expiresAt: Date } | undefined> {
+  if (graceSeconds <= 0) return undefined;
+  return trx
+    .selectFrom('refreshTokens')
+    .select(['loginId', 'expiresAt'])
+    .where('ownerId', '=', ownerId)
+    .where('tokenHash', '=', tokenHash)
+    .where('rotatedAt', '>=', sql<Date>`now() - make_interval(secs => ${graceSeconds})`)
+    .executeTakeFirst();
 }
 
 type RefreshOutcome = { session: Session } | { failure: 'invalid' | 'reused' };
 
 /**
- * Rotates a refresh token. The old token dies in the same statement that checks it, so among
- * concurrent refreshes with one token exactly one wins. A token that was already rotated is a
- * sign of theft: its whole login is revoked.
+ * Rotates a refresh token. The old token dies in the same statement that checks it. A token
+ * presented again within REFRESH_REUSE_GRACE of its rotation (concurrent tabs, a retry after a
+ * lost response) refreshes the same login once more, so every caller ends up signed in; later,
+ * a rotated token is a sign of theft and its whole login is revoked.
  */
 export async function refresh(ctx: Context, input: { refreshToken?: string }): Promise<Session> {
   const { db, auth, rateLimits } = ctx.deps;
@@ -100,16 +133,18 @@ export async function refresh(ctx: Context, input: { refreshToken?: string }): P
       ? { failure: 'invalid' }
       : await db.transaction().execute(async (trx): Promise<RefreshOutcome> => {
           const tokenHash = hashRefreshToken(token);
-          const rotated = await trx
-            .updateTable('refreshTokens')
-            .set({ rotatedAt: sql`now()` })
-            .where('ownerId', '=', ownerId)
-            .where('tokenHash', '=', tokenHash)
-            .where('rotatedAt', 'is', null)
-            .returning(['loginId', 'expiresAt'])
-            .executeTakeFirst();
+          const presented =
+            (await trx
+              .updateTable('refreshTokens')
+              .set({ rotatedAt: sql`now()` })
+              .where('ownerId', '=', ownerId)
+              .where('tokenHash', '=', tokenHash)
+              .where('rotatedAt', 'is', null)
+              .returning(['loginId', 'expiresAt'])
+              .executeTakeFirst()) ??
+            (await rotatedWithinGrace(trx, auth.refreshReuseGraceSeconds, ownerId, tokenHash));
 
-          if (rotated === undefined) {
+          if (presented === undefined) {
             const dead = await trx
               .selectFrom('refreshTokens')
               .select('loginId')
@@ -126,23 +161,23 @@ export async function refresh(ctx: Context, input: { refreshToken?: string }): P
             .innerJoin('users', 'users.id', 'logins.ownerId')
             .select([...userColumns, 'users.disabledAt', 'logins.expiresAt', 'logins.revokedAt'])
             .where('logins.ownerId', '=', ownerId)
-            .where('logins.id', '=', rotated.loginId)
+            .where('logins.id', '=', presented.loginId)
             .executeTakeFirst();
           const now = Date.now();
           const usable =
             row?.revokedAt === null &&
             row.disabledAt === null &&
             row.expiresAt.getTime() > now &&
-            rotated.expiresAt.getTime() > now;
+            presented.expiresAt.getTime() > now;
           if (!usable) return { failure: 'invalid' };
           await trx
             .updateTable('logins')
             .set({ lastUsedAt: sql`now()` })
             .where('ownerId', '=', ownerId)
-            .where('id', '=', rotated.loginId)
+            .where('id', '=', presented.loginId)
             .execute();
           const session = await issueTokens(trx, auth, row, {
-            id: rotated.loginId,
+            id: presented.loginId,
             expiresAt: row.expiresAt,
           });
           return { session };

@@ -33,3 +33,28 @@ export async function consumeRateLimit(db: Db, key: string, rule: RateLimitRule)
 export function rateLimitKey(action: string, subject: string): string {
   return `${action}:${createHash('sha256').update(subject).digest('base64url')}`;
 }
+
+/**
+ * Throws TOO_MANY_REQUESTS when `key`'s window already holds `rule.limit` hits, without
+ * counting one: for limits that count only failures (see `consumeRateLimit` to count them).
+ */
+export async function assertUnderRateLimit(
+  db: Db,
+  key: string,
+  rule: RateLimitRule,
+): Promise<void> {
+  const row = await db
+    .selectFrom('rateLimits')
+    .select([
+      'hits',
+      sql<number>`ceil(extract(epoch from (window_started_at + make_interval(secs => ${rule.windowSeconds}) - now())))::int`.as(
+        'secondsLeft',
+      ),
+    ])
+    .where('key', '=', key)
+    .where(sql<boolean>`window_started_at > now() - make_interval(secs => ${rule.windowSeconds})`)
+    .executeTakeFirst();
+  if (row !== undefined && row.hits >= rule.limit) {
+    throw tooManyRequests(Math.max(1, row.secondsLeft));
+  }
+}

@@ -8,6 +8,7 @@ import type {
   ListAccountsInput,
   UpdateAccountInput,
 } from '../../schemas/accounts.ts';
+import { assertUnderCap } from '../system/per-user-caps.ts';
 import { archivedAtChange, withUniqueName } from './named-rows.ts';
 
 export const accountColumns = [
@@ -66,18 +67,21 @@ export async function byId(actor: Actor, input: { id: string }): Promise<Account
 export async function create(actor: Actor, input: CreateAccountInput): Promise<Account> {
   const openingBalance = input.openingBalance ?? 0;
   const row = await withUniqueName(input.name, nameTaken, () =>
-    actor.db
-      .insertInto('accounts')
-      .values({
-        ownerId: actor.user.id,
-        name: input.name,
-        type: input.type,
-        currency: input.currency ?? actor.user.currency,
-        openingBalance,
-        balance: openingBalance,
-      })
-      .returning(accountColumns)
-      .executeTakeFirstOrThrow(),
+    actor.db.transaction().execute(async (trx) => {
+      await assertUnderCap(trx, actor.user.id, 'accounts');
+      return trx
+        .insertInto('accounts')
+        .values({
+          ownerId: actor.user.id,
+          name: input.name,
+          type: input.type,
+          currency: input.currency ?? actor.user.currency,
+          openingBalance,
+          balance: openingBalance,
+        })
+        .returning(accountColumns)
+        .executeTakeFirstOrThrow();
+    }),
   );
   return toAccount(row);
 }

@@ -10,6 +10,7 @@ import type {
   UpdateCategoryInput,
 } from '../../schemas/categories.ts';
 import { moveCategoryTotals } from './ledger-changes.ts';
+import { assertUnderCap } from '../system/per-user-caps.ts';
 import { archivedAtChange, withUniqueName } from './named-rows.ts';
 
 export const categoryColumns = ['id', 'name', 'kind', 'color', 'archivedAt'] as const;
@@ -41,16 +42,19 @@ export async function list(actor: Actor, input: ListCategoriesInput): Promise<Ca
 
 export async function create(actor: Actor, input: CreateCategoryInput): Promise<Category> {
   const row = await withUniqueName(input.name, nameTaken, () =>
-    actor.db
-      .insertInto('categories')
-      .values({
-        ownerId: actor.user.id,
-        name: input.name,
-        kind: input.kind,
-        color: input.color ?? null,
-      })
-      .returning(categoryColumns)
-      .executeTakeFirstOrThrow(),
+    actor.db.transaction().execute(async (trx) => {
+      await assertUnderCap(trx, actor.user.id, 'categories');
+      return trx
+        .insertInto('categories')
+        .values({
+          ownerId: actor.user.id,
+          name: input.name,
+          kind: input.kind,
+          color: input.color ?? null,
+        })
+        .returning(categoryColumns)
+        .executeTakeFirstOrThrow();
+    }),
   );
   return toCategory(row);
 }

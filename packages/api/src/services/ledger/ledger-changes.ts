@@ -32,6 +32,8 @@ interface DailyTotalChange {
 export class LedgerChanges {
   readonly #balances = new Map<string, number>();
   readonly #daily = new Map<string, DailyTotalChange>();
+  /** Per currency, the change in money moved (inflow + |outflow|) outside transfers. */
+  readonly #gross = new Map<string, number>();
 
   add(entry: LedgerEntry): this {
     return this.#record(entry, 1);
@@ -47,6 +49,10 @@ export class LedgerChanges {
       (this.#balances.get(entry.accountId) ?? 0) + sign * entry.amount,
     );
     if (entry.transferId !== null) return this;
+    this.#gross.set(
+      entry.currency,
+      (this.#gross.get(entry.currency) ?? 0) + sign * Math.abs(entry.amount),
+    );
     const categoryKey = entry.categoryId ?? UNCATEGORIZED_KEY;
     const key = `${entry.currency}|${categoryKey}|${entry.occurredOn}`;
     const change = this.#daily.get(key) ?? {
@@ -82,6 +88,8 @@ export class LedgerChanges {
         .where('id', '=', accountId)
         .execute();
     }
+
+    await this.#applyGross(trx, ownerId);
 
     const daily = [...this.#daily.values()].filter(isChange);
     if (daily.length === 0) return;
@@ -124,6 +132,28 @@ export class LedgerChanges {
         monthly.map((change) => change.monthStart),
       )
       .execute();
+  }
+
+  /**
+   * Bounded by the ledger_currency_totals_gross_bound check, which refuses a write that would
+   * let a report or budget figure leave the exact-integer range.
+   */
+  async #applyGross(trx: Trx, ownerId: string): Promise<void> {
+    const gross = [...this.#gross]
+      .filter(([, delta]) => delta !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [currency, delta] of gross) {
+      // A CHECK sees an upsert's proposed row before the conflict: only growth can upsert.
+      const write =
+        delta > 0
+          ? sql`insert into ledger_currency_totals (owner_id, currency, gross)
+                values (${ownerId}, ${currency}, ${delta})
+                on conflict (owner_id, currency)
+                do update set gross = ledger_currency_totals.gross + excluded.gross`
+          : sql`update ledger_currency_totals set gross = gross + ${delta}
+                where owner_id = ${ownerId} and currency = ${currency}`;
+      await write.execute(trx);
+    }
   }
 }
 
@@ -224,6 +254,7 @@ export async function moveCategoryTotals(
 
 /** Recomputes an owner's daily and monthly totals from the ledger itself, e.g. after a bulk load. */
 export async function rebuildLedgerTotals(trx: Trx, ownerId: string): Promise<void> {
+  await sql`delete from ledger_currency_totals where owner_id = ${ownerId}`.execute(trx);
   await trx.deleteFrom('ledgerDailyTotals').where('ownerId', '=', ownerId).execute();
   await trx.deleteFrom('ledgerMonthlyTotals').where('ownerId', '=', ownerId).execute();
   await trx
@@ -236,6 +267,12 @@ export async function rebuildLedgerTotals(trx: Trx, ownerId: string): Promise<vo
     .columns([...monthlyKey, ...sumColumns])
     .expression(monthlyFromDaily(trx, ownerId))
     .execute();
+  await sql`
+    insert into ledger_currency_totals (owner_id, currency, gross)
+    select owner_id, currency, sum(inflow - outflow)
+    from ledger_daily_totals
+    where owner_id = ${ownerId}
+    group by 1, 2`.execute(trx);
 }
 
 /** The monthly totals as the daily totals say they are right now. */

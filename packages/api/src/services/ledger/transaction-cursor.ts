@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
+import { dateSchema, moneySchema } from '../../schemas/common.ts';
 import type { TransactionSort } from '../../schemas/transactions.ts';
 import type { TransactionRecord } from './transaction-rows.ts';
 
@@ -13,8 +14,8 @@ export interface CursorPosition {
 
 const cursorSchema = z.object({
   s: z.enum(['date_desc', 'date_asc', 'amount_desc', 'amount_asc']),
-  d: z.iso.date(),
-  a: z.number().int(),
+  d: dateSchema,
+  a: moneySchema,
   i: z.uuid(),
 });
 
@@ -32,7 +33,10 @@ export function decodeCursor(cursor: string, sort: TransactionSort): CursorPosit
     throw badRequest('Invalid cursor');
   }
   const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success) throw badRequest('Invalid cursor');
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+    throw badRequest(`Invalid cursor: ${problems}`);
+  }
   if (parsed.data.s !== sort) throw badRequest('The cursor belongs to another sort order');
   return { sort, date: parsed.data.d, amount: parsed.data.a, id: parsed.data.i };
 }

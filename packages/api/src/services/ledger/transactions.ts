@@ -46,15 +46,30 @@ function openAccount(accounts: Map<string, LockedAccount>, accountId: string): L
   return account;
 }
 
+/**
+ * The category must be the caller's. Its row stays key-share locked until commit, so a
+ * concurrent categories.delete either waits for this write (and moves it) or deletes first
+ * (and this write answers NOT_FOUND).
+ */
 async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string | null | undefined) {
-  if (categoryId === null || categoryId === undefined) return;
+  if (!(await lockOwnCategory(trx, ownerId, categoryId))) throw notFound('Category');
+}
+
+/** Key-share locks the caller's category; false when it is not theirs (or gone). */
+async function lockOwnCategory(
+  trx: Trx,
+  ownerId: string,
+  categoryId: string | null | undefined,
+): Promise<boolean> {
+  if (categoryId === null || categoryId === undefined) return true;
   const category = await trx
     .selectFrom('categories')
     .select('id')
     .where('ownerId', '=', ownerId)
     .where('id', '=', categoryId)
+    .forKeyShare()
     .executeTakeFirst();
-  if (category === undefined) throw notFound('Category');
+  return category !== undefined;
 }
 
 export async function create(actor: Actor, input: CreateTransactionInput): Promise<Transaction> {
@@ -176,6 +191,8 @@ async function lockWithPartner(
 export async function update(actor: Actor, input: UpdateTransactionInput): Promise<Transaction> {
   const ownerId = actor.user.id;
   return actor.db.transaction().execute(async (trx) => {
+    // The category first: a categories.delete holding it may need this row (see remove there).
+    const categoryFound = await lockOwnCategory(trx, ownerId, input.categoryId);
     const { row, partner } = await lockWithPartner(trx, ownerId, input.id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw conflict(
@@ -201,7 +218,7 @@ export async function update(actor: Actor, input: UpdateTransactionInput): Promi
     if (partner !== undefined && input.categoryId !== undefined && input.categoryId !== null) {
       throw badRequest('Transfers have no category');
     }
-    await assertOwnCategory(trx, ownerId, input.categoryId);
+    if (!categoryFound) throw notFound('Category');
 
     const amount = input.amount ?? row.amount;
     const updated = await trx

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { BudgetPeriod, BudgetRow, Trx } from '@budget/db';
 import type { Actor } from '../../actor.ts';
+import { withStatementTimeout } from '../system/statement-timeout.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type {
   Budget,
@@ -8,6 +9,8 @@ import type {
   CreateBudgetInput,
   UpdateBudgetInput,
 } from '../../schemas/budgets.ts';
+import { MAX_DATE } from '../../schemas/common.ts';
+import { assertUnderCap } from '../system/per-user-caps.ts';
 import { addDays, periodEnd, periodsBetween, periodStart, today } from './periods.ts';
 import { budgetSpentBetween } from './range-totals.ts';
 
@@ -79,6 +82,31 @@ async function assertNoOverlap(
   }
 }
 
+/** A rollover budget's total (amount × periods) stays within half the exact-integer range. */
+const MAX_ROLLOVER_TOTAL = 4_503_599_627_370_495n;
+
+/**
+ * With rollover, `budgeted` can reach amount × every period up to the last day any date may
+ * name; that total, plus or minus what the ledger can hold, must stay an exact integer.
+ */
+function assertRolloverFits(budget: {
+  amount: number;
+  period: BudgetPeriod;
+  startsOn: string;
+  endsOn: string | null;
+  rollover: boolean;
+}): void {
+  if (!budget.rollover) return;
+  const lastStart = periodStart(budget.period, budget.endsOn ?? MAX_DATE);
+  const periods = periodsBetween(budget.period, budget.startsOn, lastStart) + 1;
+  if (BigInt(budget.amount) * BigInt(periods) > MAX_ROLLOVER_TOTAL) {
+    throw badRequest(
+      `amount × ${periods} ${budget.period} periods with rollover is too large to count exactly; ` +
+        'use a smaller amount, a later startsOn, an endsOn or no rollover',
+    );
+  }
+}
+
 export async function list(actor: Actor): Promise<Budget[]> {
   const rows = await actor.db
     .selectFrom('budgets')
@@ -96,7 +124,9 @@ export async function create(actor: Actor, input: CreateBudgetInput): Promise<Bu
   const startsOn = periodStart(input.period, input.startsOn ?? today());
   const endsOn = input.endsOn == null ? null : periodEnd(input.period, input.endsOn);
   if (endsOn !== null && endsOn < startsOn) throw badRequest('endsOn must not be before startsOn');
+  assertRolloverFits({ ...input, startsOn, endsOn });
   return actor.db.transaction().execute(async (trx) => {
+    await assertUnderCap(trx, ownerId, 'budgets');
     await assertNoOverlap(trx, ownerId, { ...input, startsOn, endsOn });
     const row = await trx
       .insertInto('budgets')
@@ -136,6 +166,12 @@ export async function update(actor: Actor, input: UpdateBudgetInput): Promise<Bu
       }
       await assertNoOverlap(trx, ownerId, { ...current, endsOn });
     }
+    assertRolloverFits({
+      ...current,
+      endsOn,
+      amount: input.amount ?? current.amount,
+      rollover: input.rollover ?? current.rollover,
+    });
     const row = await trx
       .updateTable('budgets')
       .set({
@@ -168,7 +204,7 @@ export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok
  * With rollover, each earlier period's remainder (positive or negative) carries into the next,
  * which sums to: amount × periods so far − everything spent before this period.
  */
-export async function progress(
+async function progressUnbounded(
   actor: Actor,
   { on = today() }: { on?: string | undefined },
 ): Promise<BudgetProgress[]> {
@@ -199,22 +235,42 @@ export async function progress(
     const budget = toBudget(row);
     const [periodStartOn, periodEndOn] = bounds(budget.period);
     const earlierPeriods = periodsBetween(budget.period, budget.startsOn, periodStartOn);
+    // Exact arithmetic: the stored bounds keep every result, not every product, within 2^53.
+    const amount = BigInt(budget.amount);
+    const spent = BigInt(row.spent);
     const budgeted = budget.rollover
-      ? budget.amount * (earlierPeriods + 1) - row.spentBefore
-      : budget.amount;
-    const { spent } = row;
-    const warned = budgeted > 0 && spent * 100 >= budget.alertThreshold * budgeted;
+      ? amount * BigInt(earlierPeriods + 1) - BigInt(row.spentBefore)
+      : amount;
+    const threshold = BigInt(budget.alertThreshold);
+    const warned = budgeted > 0n && spent * 100n >= threshold * budgeted;
     const status = spent > budgeted ? 'over' : warned ? 'warning' : 'ok';
     return {
       budget,
       periodStart: periodStartOn,
       periodEnd: periodEndOn,
-      budgeted,
-      spent,
-      remaining: budgeted - spent,
-      // `+ 0` turns the -0 of a tiny refund into 0.
-      percentUsed: budgeted > 0 ? Math.round((spent * 10_000) / budgeted) / 100 + 0 : null,
+      budgeted: Number(budgeted),
+      spent: row.spent,
+      remaining: Number(budgeted - spent),
+      percentUsed: budgeted > 0n ? percentOf(spent, budgeted) : null,
       status,
     };
   });
+}
+
+/** part ÷ whole (> 0) in percent to two decimals, rounded as Math.round rounds. */
+function percentOf(part: bigint, whole: bigint): number {
+  const numerator = 2n * part * 10_000n + whole;
+  const denominator = 2n * whole;
+  const truncated = numerator / denominator;
+  const hundredths = numerator < 0n && numerator % denominator !== 0n ? truncated - 1n : truncated;
+  // `+ 0` turns the -0 of a tiny refund into 0.
+  return Number(hundredths) / 100 + 0;
+}
+
+/** progress, with the request's statement timeout. */
+export function progress(
+  actor: Actor,
+  input: { on?: string | undefined },
+): Promise<BudgetProgress[]> {
+  return withStatementTimeout(actor, (scoped) => progressUnbounded(scoped, input));
 }

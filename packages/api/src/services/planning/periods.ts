@@ -6,8 +6,11 @@ function toDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/** 'YYYY-MM-DD' with a four-digit year (toISOString would write '+010000' or '-000001'). */
 function toDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 export function addDays(day: string, days: number): string {
@@ -64,9 +67,9 @@ export function periodsBetween(period: BudgetPeriod, fromStart: string, toStart:
 export function isoWeekLabel(day: string): string {
   const thursday = addDays(periodStart('weekly', day), 3);
   const year = Number(thursday.slice(0, 4));
-  const firstMonday = periodStart('weekly', `${year}-01-04`);
+  const firstMonday = periodStart('weekly', `${pad(year, 4)}-01-04`);
   const week = periodsBetween('weekly', firstMonday, periodStart('weekly', day)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return `${pad(year, 4)}-W${pad(week, 2)}`;
 }
 
 export function today(): string {

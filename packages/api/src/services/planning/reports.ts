@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { UNCATEGORIZED_KEY } from '@budget/db';
 import type { Actor } from '../../actor.ts';
+import { withStatementTimeout } from '../system/statement-timeout.ts';
 import { badRequest } from '../../errors.ts';
 import {
   MAX_TREND_POINTS,
@@ -70,7 +71,7 @@ function currenciesOf(actor: Actor, seen: Iterable<string>): string[] {
   return [...new Set([actor.user.currency, ...seen])].sort();
 }
 
-export async function summary(
+async function summaryUnbounded(
   actor: Actor,
   input: { from: string; to: string },
 ): Promise<CurrencySummary[]> {
@@ -129,13 +130,15 @@ export async function summary(
   });
 }
 
-export async function trend(actor: Actor, input: TrendInput): Promise<CurrencyTrend[]> {
+async function trendUnbounded(actor: Actor, input: TrendInput): Promise<CurrencyTrend[]> {
   const period = input.granularity === 'month' ? 'monthly' : 'weekly';
   const first = periodStart(period, input.from);
   const count = periodsBetween(period, first, periodStart(period, input.to)) + 1;
-  if (count > MAX_TREND_POINTS) {
-    throw badRequest(`A trend has at most ${MAX_TREND_POINTS} points; narrow from/to`);
-  }
+  const tooMany = (points: number) =>
+    badRequest(
+      `A trend has at most ${MAX_TREND_POINTS} points over all its currencies (this one would have ${points}); ask for a shorter range`,
+    );
+  if (count > MAX_TREND_POINTS) throw tooMany(count);
   const rows = await totalsInRange(actor, input.from, input.to, input.granularity)
     .select(['t.currency', 't.bucket', incomeOf.as('income'), expenseOf.as('expense')])
     .groupBy(['t.currency', 't.bucket'])
@@ -149,10 +152,12 @@ export async function trend(actor: Actor, input: TrendInput): Promise<CurrencyTr
     byCurrency.set(currency, buckets);
     buckets.set(row.bucket, { income: row.income, expense: row.expense });
   }
+  const currencies = currenciesOf(actor, byCurrency.keys());
+  if (count * currencies.length > MAX_TREND_POINTS) throw tooMany(count * currencies.length);
   const label = (start: string) =>
     input.granularity === 'month' ? start.slice(0, 7) : isoWeekLabel(start);
 
-  return currenciesOf(actor, byCurrency.keys()).map((currency) => {
+  return currencies.map((currency) => {
     const buckets = byCurrency.get(currency);
     const points: TrendPoint[] = Array.from({ length: count }, (_, index) => {
       const start = addPeriods(period, first, index);
@@ -161,4 +166,17 @@ export async function trend(actor: Actor, input: TrendInput): Promise<CurrencyTr
     });
     return { currency, points };
   });
+}
+
+/** summary, with the request's statement timeout. */
+export function summary(
+  actor: Actor,
+  input: { from: string; to: string },
+): Promise<CurrencySummary[]> {
+  return withStatementTimeout(actor, (scoped) => summaryUnbounded(scoped, input));
+}
+
+/** trend, with the request's statement timeout. */
+export function trend(actor: Actor, input: TrendInput): Promise<CurrencyTrend[]> {
+  return withStatementTimeout(actor, (scoped) => trendUnbounded(scoped, input));
 }
