@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { authSettingsFromEnv, ConfigError, defaultRateLimits, type ApiDeps } from '@budget/api';
+import {
+  authSettingsFromEnv,
+  ConfigError,
+  defaultRateLimits,
+  userRateLimitFromEnv,
+  type ApiDeps,
+} from '@budget/api';
 import { createDb, DataDirInUseError, migrateToLatest } from '@budget/db';
 import closeWithGrace from 'close-with-grace';
 import { buildServer } from './build-server.ts';
@@ -30,6 +36,7 @@ async function main(): Promise<void> {
     db,
     auth: authSettingsFromEnv(api, jwtSecret),
     rateLimits: defaultRateLimits,
+    userRateLimit: userRateLimitFromEnv(api),
     version,
     exposeInternalErrors: !production,
     logger,

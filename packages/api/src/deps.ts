@@ -76,16 +76,10 @@ export const defaultRateLimits: Required<RateLimitSettings> = {
 
 export const defaultUserRateLimit: UserRateLimit = { perSecond: 20, burst: 40 };
 
-export const DEFAULT_REFRESH_REUSE_GRACE_SECONDS = 10;
-
 const ignore = (): void => undefined;
 export const silentLogger: Logger = { info: ignore, warn: ignore, error: ignore };
 
-/** REFRESH_REUSE_GRACE is optional here until every environment parser provides it. */
-export function authSettingsFromEnv(
-  env: Env & { REFRESH_REUSE_GRACE?: number },
-  jwtSecret: Uint8Array,
-): AuthSettings {
+export function authSettingsFromEnv(env: Env, jwtSecret: Uint8Array): AuthSettings {
   return {
     jwtSecret,
     issuer: 'budget-tracker',
@@ -93,6 +87,11 @@ export function authSettingsFromEnv(
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE,
-    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE ?? DEFAULT_REFRESH_REUSE_GRACE_SECONDS,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE,
   };
+}
+
+/** USER_RATE_LIMIT requests per second per user, with bursts of twice that; 0 is off. */
+export function userRateLimitFromEnv(env: Env): UserRateLimit {
+  return { perSecond: env.USER_RATE_LIMIT, burst: env.USER_RATE_LIMIT * 2 };
 }

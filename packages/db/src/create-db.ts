@@ -68,7 +68,14 @@ function createPostgresDialect(
   types.setTypeParser(INT8_OID, parseInt8);
   types.setTypeParser(DATE_OID, keepText);
   types.setTypeParser(BPCHAR_OID, trimPadding);
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, types });
+  // No statement runs longer than 10 s: one user's heavy request cannot hold a connection for long.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 10_000,
+    types,
+  });
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => {
     client.on('error', onConnectionError);
