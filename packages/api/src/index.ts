@@ -10,6 +10,7 @@ export {
   authSettingsFromEnv,
   defaultRateLimits,
   silentLogger,
+  userRateLimitFromEnv,
   type ApiDeps,
   type AuthSettings,
   type Logger,
