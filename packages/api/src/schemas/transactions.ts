@@ -133,6 +133,8 @@ export const transactionSchema = z.object({
   payee: z.string().nullable(),
   note: z.string().nullable(),
   transferId: uuidSchema.nullable(),
+  recurringId: uuidSchema.nullable(),
+  importId: uuidSchema.nullable(),
   version: z.number().int(),
   createdAt: isoTimestampSchema,
   updatedAt: isoTimestampSchema,

@@ -187,13 +187,12 @@ export function me(ctx: SignedIn): User {
 }
 
 export async function updateProfile(ctx: SignedIn, input: UpdateProfileInput): Promise<User> {
-  if (input.displayName === undefined && input.currency === undefined)
-    return toUser(ctx.actor.user);
+  if (Object.values(input).every((value) => value === undefined)) return toUser(ctx.actor.user);
   const user = await ctx.deps.db
     .updateTable('users')
     .set({ ...input, updatedAt: sql`now()` })
     .where('id', '=', ctx.actor.user.id)
-    .returning(['id', 'email', 'displayName', 'currency', 'createdAt'])
+    .returning(userColumns)
     .executeTakeFirstOrThrow();
   return toUser(user);
 }
