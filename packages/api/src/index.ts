@@ -23,3 +23,4 @@ export type { Category } from './schemas/categories.ts';
 export type { Transaction, TransactionKind, TransactionSort } from './schemas/transactions.ts';
 export type { Budget, BudgetProgress } from './schemas/budgets.ts';
 export type { CurrencySummary, CurrencyTrend } from './schemas/reports.ts';
+export type { RecurringRule, UpcomingOccurrence } from './schemas/recurring.ts';

@@ -7,3 +7,4 @@ export * from './categories.ts';
 export * from './common.ts';
 export * from './reports.ts';
 export * from './transactions.ts';
+export * from './recurring.ts';

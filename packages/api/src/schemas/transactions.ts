@@ -16,9 +16,9 @@ export const transactionSortSchema = z
   .enum(['date_desc', 'date_asc', 'amount_desc', 'amount_asc'])
   .default('date_desc');
 
-const payeeSchema = z.string().trim().max(200).nullable();
-const noteSchema = z.string().trim().max(1000).nullable();
-const idempotencyKeySchema = z.string().min(1).max(255);
+export const payeeSchema = z.string().trim().max(200).nullable();
+export const noteSchema = z.string().trim().max(1000).nullable();
+export const idempotencyKeySchema = z.string().min(1).max(255);
 
 const filterShape = {
   accountId: uuidSchema.optional(),
