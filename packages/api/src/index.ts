@@ -24,3 +24,4 @@ export type { Transaction, TransactionKind, TransactionSort } from './schemas/tr
 export type { Budget, BudgetProgress } from './schemas/budgets.ts';
 export type { CurrencySummary, CurrencyTrend } from './schemas/reports.ts';
 export type { RecurringRule, UpcomingOccurrence } from './schemas/recurring.ts';
+export type { CsvMapping, ImportPreview, ImportResult, ImportRow } from './schemas/imports.ts';

@@ -8,3 +8,4 @@ export * from './common.ts';
 export * from './reports.ts';
 export * from './transactions.ts';
 export * from './recurring.ts';
+export * from './imports.ts';

@@ -345,3 +345,32 @@ export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok
   });
   return { ok: true };
 }
+
+/** Deletes entries (not transfers), putting balances and totals back, inside `trx`. */
+export async function removeEntries(
+  trx: Trx,
+  ownerId: string,
+  rows: readonly TransactionRecord[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await lockAccounts(
+    trx,
+    ownerId,
+    rows.map((row) => row.accountId),
+  );
+  const changes = new LedgerChanges();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK);
+    await trx
+      .deleteFrom('transactions')
+      .where('ownerId', '=', ownerId)
+      .where(
+        'id',
+        'in',
+        chunk.map((row) => row.id),
+      )
+      .execute();
+    for (const row of chunk) changes.remove(row);
+  }
+  await changes.apply(trx, ownerId);
+}
