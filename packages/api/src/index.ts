@@ -25,3 +25,8 @@ export type { Budget, BudgetProgress } from './schemas/budgets.ts';
 export type { CurrencySummary, CurrencyTrend } from './schemas/reports.ts';
 export type { RecurringRule, UpcomingOccurrence } from './schemas/recurring.ts';
 export type { CsvMapping, ImportPreview, ImportResult, ImportRow } from './schemas/imports.ts';
+export { authenticate, type Authenticated } from './services/auth/authenticate.ts';
+export type { Actor } from './actor.ts';
+export { exportTransactionsCsv } from './services/ledger/transaction-export.ts';
+export { exportTransactionsQuery, type ExportTransactionsQuery } from './schemas/exports.ts';
+export { formatMinorUnits, minorUnitDigits } from './services/ledger/currency-digits.ts';

@@ -9,3 +9,4 @@ export * from './reports.ts';
 export * from './transactions.ts';
 export * from './recurring.ts';
 export * from './imports.ts';
+export * from './exports.ts';
