@@ -7,7 +7,7 @@ import {
   type ApiDeps,
 } from '@budget/api';
 import { TRPCError } from '@trpc/server';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { sendError } from './send-error.ts';
 
 export interface ExportRouteOptions {
@@ -19,7 +19,7 @@ export interface ExportRouteOptions {
  * transactions as RFC 4180 CSV, streamed with backpressure (a page is read only when the socket
  * has taken the previous one).
  */
-export const exportRoute: FastifyPluginAsync<ExportRouteOptions> = async (app, { deps }) => {
+export const exportRoute: FastifyPluginCallback<ExportRouteOptions> = (app, { deps }, done) => {
   app.get('/export/transactions.csv', async (request, reply) => {
     const query = exportTransactionsQuery.safeParse(request.query);
     if (!query.success) {
@@ -50,4 +50,5 @@ export const exportRoute: FastifyPluginAsync<ExportRouteOptions> = async (app, {
       .header('cache-control', 'no-store')
       .send(stream);
   });
+  done();
 };

@@ -187,7 +187,13 @@ export function me(ctx: SignedIn): User {
 }
 
 export async function updateProfile(ctx: SignedIn, input: UpdateProfileInput): Promise<User> {
-  if (Object.values(input).every((value) => value === undefined)) return toUser(ctx.actor.user);
+  if (
+    input.displayName === undefined &&
+    input.currency === undefined &&
+    input.timeZone === undefined
+  ) {
+    return toUser(ctx.actor.user);
+  }
   const user = await ctx.deps.db
     .updateTable('users')
     .set({ ...input, updatedAt: sql`now()` })

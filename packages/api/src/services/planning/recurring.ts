@@ -82,7 +82,7 @@ export async function create(actor: Actor, input: CreateRecurringInput): Promise
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('ownerId', '=', ownerId)
       .executeTakeFirstOrThrow();
-    if (Number(count) >= MAX_RECURRING_RULES) {
+    if (count >= MAX_RECURRING_RULES) {
       throw conflict(`A user can have at most ${MAX_RECURRING_RULES} recurring rules`);
     }
     const account = await openAccount(trx, ownerId, input.accountId);
