@@ -1,6 +1,7 @@
 import type { AdminCommand } from './command.ts';
 import { migrate } from './commands/migrate.ts';
 import { migrateStatus } from './commands/migrate-status.ts';
+import { recurringRun } from './commands/recurring-run.ts';
 import { seed } from './commands/seed.ts';
 import { tokensPrune } from './commands/tokens-prune.ts';
 import { userCreate } from './commands/user-create.ts';
@@ -27,4 +28,5 @@ export const commands: readonly AdminCommand[] = [
   userDelete,
   userExport,
   tokensPrune,
+  recurringRun,
 ];

@@ -8,6 +8,8 @@ import {
   errorEnvelopePlugin,
   frameworkErrors,
 } from './plugins/error-envelope.ts';
+import { BODY_LIMIT, bodyLimits } from './plugins/body-limits.ts';
+import { exportRoute } from './plugins/export-route.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { healthRoutes } from './plugins/health-routes.ts';
 import { originGuard } from './plugins/origin-guard.ts';
@@ -23,7 +25,6 @@ export interface ServerOptions {
   trustProxy?: false | number | readonly string[];
   /** The process's logger (see createLogger); none by default. */
   logger?: FastifyBaseLogger;
-  bodyLimitBytes?: number;
   maxBatchSize?: number;
 }
 
@@ -40,7 +41,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     ...(options.logger === undefined ? {} : { loggerInstance: options.logger }),
     trustProxy: fastifyTrustProxy(trustProxy),
-    bodyLimit: options.bodyLimitBytes ?? 100 * 1024,
+    bodyLimit: BODY_LIMIT,
     // genReqId reads and checks the header itself; Fastify would otherwise trust it as sent.
     requestIdHeader: false,
     genReqId: requestIdFor,
@@ -62,8 +63,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(cookie);
   await app.register(healthRoutes, { db: deps.db });
+  await app.register(exportRoute, { deps });
   await app.register(async (api) => {
     await api.register(originGuard, { allowedOrigins: corsOrigins });
+    await api.register(bodyLimits);
     await api.register(trpc, {
       deps,
       secureCookies: options.secureCookies,

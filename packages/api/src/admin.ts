@@ -40,3 +40,10 @@ export * as accounts from './services/ledger/accounts.ts';
 export * as categories from './services/ledger/categories.ts';
 export * as transactions from './services/ledger/transactions.ts';
 export * as budgets from './services/planning/budgets.ts';
+export * as recurring from './services/planning/recurring.ts';
+export {
+  RECURRING_LOCK_ID,
+  runDueRecurring,
+  type RecurringRunOptions,
+  type RecurringRunResult,
+} from './services/planning/recurring-runner.ts';

@@ -4,6 +4,8 @@ import { authRouter } from './routers/auth.ts';
 import { budgetsRouter } from './routers/budgets.ts';
 import { categoriesRouter } from './routers/categories.ts';
 import { healthRouter } from './routers/health.ts';
+import { importsRouter } from './routers/imports.ts';
+import { recurringRouter } from './routers/recurring.ts';
 import { reportsRouter } from './routers/reports.ts';
 import { transactionsRouter } from './routers/transactions.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -16,6 +18,8 @@ export const appRouter = router({
   transactions: transactionsRouter,
   budgets: budgetsRouter,
   reports: reportsRouter,
+  recurring: recurringRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

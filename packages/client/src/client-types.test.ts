@@ -28,6 +28,7 @@ describe('client types are inferred from the API router', () => {
       email: string;
       displayName: string;
       currency: string;
+      timeZone: string;
       createdAt: string;
     }>();
     expectTypeOf<Session['user']>().toEqualTypeOf<User>();

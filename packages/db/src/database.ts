@@ -13,6 +13,8 @@ export interface UsersTable {
   passwordHash: string;
   displayName: string;
   currency: string;
+  /** IANA time zone name; "today" for the user's budgets and recurring entries. */
+  timeZone: Generated<string>;
   disabledAt: NullableTimestamp;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
@@ -93,9 +95,66 @@ export interface TransactionsTable {
   payee: string | null;
   note: string | null;
   transferId: string | null;
+  /** The recurring rule that made this row, else null. */
+  recurringId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The CSV import that made this row, else null. */
+  importId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An imported row's fingerprint within its account (unique), else null. */
+  importKey: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
+}
+
+export type RecurringFrequency = 'daily' | 'weekly' | 'monthly' | 'yearly';
+
+export interface RecurringRulesTable {
+  ownerId: string;
+  id: Generated<string>;
+  accountId: string;
+  /** Set for a transfer rule: each occurrence moves `amount` from accountId to here. */
+  toAccountId: string | null;
+  currency: string;
+  categoryId: string | null;
+  /** Signed minor units (positive for transfers). */
+  amount: number;
+  payee: string | null;
+  note: string | null;
+  frequency: RecurringFrequency;
+  interval: number;
+  startsOn: CalendarDate;
+  endsOn: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The first occurrence not yet made; null once the rule has ended. */
+  nextOn: ColumnType<string | null, string | null | undefined, string | null>;
+  paused: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+/** One occurrence of a rule that must not be made. */
+export interface RecurringSkipsTable {
+  ownerId: string;
+  ruleId: string;
+  skippedOn: CalendarDate;
+}
+
+/** One occurrence of a rule that was made: its key is what makes each occurrence happen once. */
+export interface RecurringOccurrencesTable {
+  ownerId: string;
+  ruleId: string;
+  occursOn: CalendarDate;
+  createdAt: Generated<Date>;
+}
+
+export interface ImportsTable {
+  ownerId: string;
+  id: Generated<string>;
+  accountId: string;
+  imported: number;
+  duplicates: number;
+  errors: number;
+  createdAt: Generated<Date>;
 }
 
 export interface IdempotencyKeysTable {
@@ -169,6 +228,10 @@ export interface Database {
   budgets: BudgetsTable;
   ledgerDailyTotals: LedgerDailyTotalsTable;
   ledgerMonthlyTotals: LedgerMonthlyTotalsTable;
+  recurringRules: RecurringRulesTable;
+  recurringSkips: RecurringSkipsTable;
+  recurringOccurrences: RecurringOccurrencesTable;
+  imports: ImportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -176,3 +239,4 @@ export type AccountRow = Selectable<AccountsTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
 export type TransactionRow = Selectable<TransactionsTable>;
 export type BudgetRow = Selectable<BudgetsTable>;
+export type RecurringRuleRow = Selectable<RecurringRulesTable>;

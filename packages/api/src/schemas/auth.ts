@@ -9,6 +9,22 @@ export const passwordSchema = z
   .min(12, 'must be at least 12 characters')
   .max(128, 'must be at most 128 characters');
 
+/** An IANA time zone name such as Europe/Berlin, stored in its canonical spelling. */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/, 'expected an IANA time zone such as Europe/Berlin')
+  .transform((name, ctx) => {
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'unknown IANA time zone' });
+      return z.NEVER;
+    }
+  });
+
 export const displayNameSchema = plainText().trim().min(1).max(100);
 
 export const registerInput = z.strictObject({
@@ -35,6 +51,7 @@ export const logoutInput = refreshInput;
 export const updateProfileInput = z.strictObject({
   displayName: displayNameSchema.optional(),
   currency: currencySchema.optional(),
+  timeZone: timeZoneSchema.optional(),
 });
 
 export const changePasswordInput = z.strictObject({
@@ -51,6 +68,7 @@ export const userSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   currency: z.string(),
+  timeZone: z.string(),
   createdAt: isoTimestampSchema,
 });
 

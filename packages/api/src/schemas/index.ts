@@ -7,3 +7,6 @@ export * from './categories.ts';
 export * from './common.ts';
 export * from './reports.ts';
 export * from './transactions.ts';
+export * from './recurring.ts';
+export * from './imports.ts';
+export * from './exports.ts';

@@ -18,9 +18,9 @@ export const transactionSortSchema = z
   .enum(['date_desc', 'date_asc', 'amount_desc', 'amount_asc'])
   .default('date_desc');
 
-const payeeSchema = plainText().trim().max(200).nullable();
-const noteSchema = multilineText().trim().max(1000).nullable();
-const idempotencyKeySchema = plainText().min(1).max(255);
+export const payeeSchema = plainText().trim().max(200).nullable();
+export const noteSchema = multilineText().trim().max(1000).nullable();
+export const idempotencyKeySchema = plainText().min(1).max(255);
 
 const filterShape = {
   accountId: uuidSchema.optional(),
@@ -135,6 +135,8 @@ export const transactionSchema = z.object({
   payee: z.string().nullable(),
   note: z.string().nullable(),
   transferId: uuidSchema.nullable(),
+  recurringId: uuidSchema.nullable(),
+  importId: uuidSchema.nullable(),
   version: z.number().int(),
   createdAt: isoTimestampSchema,
   updatedAt: isoTimestampSchema,

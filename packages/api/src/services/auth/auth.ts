@@ -222,13 +222,18 @@ export function me(ctx: SignedIn): User {
 }
 
 export async function updateProfile(ctx: SignedIn, input: UpdateProfileInput): Promise<User> {
-  if (input.displayName === undefined && input.currency === undefined)
+  if (
+    input.displayName === undefined &&
+    input.currency === undefined &&
+    input.timeZone === undefined
+  ) {
     return toUser(ctx.actor.user);
+  }
   const user = await ctx.deps.db
     .updateTable('users')
     .set({ ...input, updatedAt: sql`now()` })
     .where('id', '=', ctx.actor.user.id)
-    .returning(['id', 'email', 'displayName', 'currency', 'createdAt'])
+    .returning(userColumns)
     .executeTakeFirstOrThrow();
   return toUser(user);
 }

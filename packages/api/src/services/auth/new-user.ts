@@ -22,7 +22,7 @@ export async function insertNewUser(
       displayName: input.displayName ?? input.email.split('@')[0] ?? input.email,
       currency: input.currency ?? 'USD',
     })
-    .returning(['id', 'email', 'displayName', 'currency', 'createdAt', 'disabledAt'])
+    .returning(['id', 'email', 'displayName', 'currency', 'timeZone', 'createdAt', 'disabledAt'])
     .executeTakeFirstOrThrow();
   await createDefaultCategories(trx, user.id);
   return user;

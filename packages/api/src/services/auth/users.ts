@@ -1,13 +1,17 @@
 import type { UserRow } from '@budget/db';
 import type { User } from '../../schemas/auth.ts';
 
-export type UserRecord = Pick<UserRow, 'id' | 'email' | 'displayName' | 'currency' | 'createdAt'>;
+export type UserRecord = Pick<
+  UserRow,
+  'id' | 'email' | 'displayName' | 'currency' | 'timeZone' | 'createdAt'
+>;
 
 export const userColumns = [
   'users.id',
   'users.email',
   'users.displayName',
   'users.currency',
+  'users.timeZone',
   'users.createdAt',
 ] as const;
 
@@ -17,6 +21,7 @@ export function toUser(row: UserRecord): User {
     email: row.email,
     displayName: row.displayName,
     currency: row.currency,
+    timeZone: row.timeZone,
     createdAt: row.createdAt.toISOString(),
   };
 }

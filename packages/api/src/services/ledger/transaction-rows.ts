@@ -11,12 +11,14 @@ export const transactionColumns = [
   'transactions.payee',
   'transactions.note',
   'transactions.transferId',
+  'transactions.recurringId',
+  'transactions.importId',
   'transactions.version',
   'transactions.createdAt',
   'transactions.updatedAt',
 ] as const;
 
-export type TransactionRecord = Omit<TransactionRow, 'ownerId'>;
+export type TransactionRecord = Omit<TransactionRow, 'ownerId' | 'importKey'>;
 
 export function kindOf(row: Pick<TransactionRecord, 'transferId' | 'amount'>): TransactionKind {
   if (row.transferId !== null) return 'transfer';
@@ -35,6 +37,8 @@ export function toTransaction(row: TransactionRecord): Transaction {
     payee: row.payee,
     note: row.note,
     transferId: row.transferId,
+    recurringId: row.recurringId,
+    importId: row.importId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -72,6 +72,67 @@ async function lockOwnCategory(
   return category !== undefined;
 }
 
+/** A ledger row to write: a transaction or an imported or recurring entry. */
+export interface NewEntry {
+  accountId: string;
+  categoryId: string | null;
+  amount: number;
+  occurredOn: string;
+  payee: string | null;
+  note: string | null;
+  recurringId?: string;
+  importId?: string;
+  /** An imported row's fingerprint: a row whose key the account already holds is not written. */
+  importKey?: string;
+}
+
+const INSERT_CHUNK = 1_000;
+
+/**
+ * The one write path for new entries: locks their accounts, checks accounts and categories are
+ * the caller's, inserts the rows and keeps balances and totals in step, all inside `trx`.
+ * Returns the rows written (entries whose importKey already exists are left out).
+ */
+export async function writeEntries(
+  trx: Trx,
+  ownerId: string,
+  entries: readonly NewEntry[],
+): Promise<TransactionRecord[]> {
+  if (entries.length === 0) return [];
+  const accounts = await lockAccounts(
+    trx,
+    ownerId,
+    entries.map((entry) => entry.accountId),
+  );
+  for (const categoryId of new Set(entries.map((entry) => entry.categoryId))) {
+    await assertOwnCategory(trx, ownerId, categoryId);
+  }
+  const values = entries.map((entry) => ({
+    ownerId,
+    ...entry,
+    currency: openAccount(accounts, entry.accountId).currency,
+  }));
+  const written: TransactionRecord[] = [];
+  for (let start = 0; start < values.length; start += INSERT_CHUNK) {
+    const rows = await trx
+      .insertInto('transactions')
+      .values(values.slice(start, start + INSERT_CHUNK))
+      .onConflict((conflictClause) =>
+        conflictClause
+          .columns(['ownerId', 'accountId', 'importKey'])
+          .where('importKey', 'is not', null)
+          .doNothing(),
+      )
+      .returning(transactionColumns)
+      .execute();
+    written.push(...rows);
+  }
+  const changes = new LedgerChanges();
+  for (const row of written) changes.add(row);
+  await changes.apply(trx, ownerId);
+  return written;
+}
+
 export async function create(actor: Actor, input: CreateTransactionInput): Promise<Transaction> {
   const ownerId = actor.user.id;
   const { idempotencyKey, ...request } = input;
@@ -82,29 +143,71 @@ export async function create(actor: Actor, input: CreateTransactionInput): Promi
     'transactions.create',
     request,
     async (trx) => {
-      const account = openAccount(
-        await lockAccounts(trx, ownerId, [input.accountId]),
-        input.accountId,
-      );
-      await assertOwnCategory(trx, ownerId, input.categoryId);
-      const row = await trx
-        .insertInto('transactions')
-        .values({
-          ownerId,
-          accountId: account.id,
-          currency: account.currency,
+      const [row] = await writeEntries(trx, ownerId, [
+        {
+          accountId: input.accountId,
           categoryId: input.categoryId ?? null,
           amount: input.amount,
           occurredOn: input.occurredOn,
           payee: input.payee ?? null,
           note: input.note ?? null,
-        })
-        .returning(transactionColumns)
-        .executeTakeFirstOrThrow();
-      await new LedgerChanges().add(row).apply(trx, ownerId);
+        },
+      ]);
+      if (row === undefined) throw new Error('transaction insert returned no row');
       return toTransaction(row);
     },
   );
+}
+
+export interface NewTransfer {
+  fromAccountId: string;
+  toAccountId: string;
+  /** Positive minor units moved from one account to the other. */
+  amount: number;
+  occurredOn: string;
+  note: string | null;
+  recurringId?: string;
+}
+
+/** The write path for a transfer: two rows with one transferId, balances and totals in step. */
+export async function writeTransfer(
+  trx: Trx,
+  ownerId: string,
+  input: NewTransfer,
+): Promise<{ from: TransactionRecord; to: TransactionRecord }> {
+  const accounts = await lockAccounts(trx, ownerId, [input.fromAccountId, input.toAccountId]);
+  const from = openAccount(accounts, input.fromAccountId);
+  const to = openAccount(accounts, input.toAccountId);
+  if (from.currency !== to.currency) {
+    throw badRequest('Both accounts of a transfer must have the same currency');
+  }
+  const { transferId } = await sql<{
+    transferId: string;
+  }>`select gen_random_uuid() as "transferId"`
+    .execute(trx)
+    .then((result) => result.rows[0] ?? { transferId: '' });
+  const side = (account: LockedAccount, amount: number) => ({
+    ownerId,
+    accountId: account.id,
+    currency: account.currency,
+    categoryId: null,
+    amount,
+    occurredOn: input.occurredOn,
+    payee: null,
+    note: input.note,
+    transferId,
+    recurringId: input.recurringId ?? null,
+  });
+  const rows = await trx
+    .insertInto('transactions')
+    .values([side(from, -input.amount), side(to, input.amount)])
+    .returning(transactionColumns)
+    .execute();
+  const fromRow = rows.find((row) => row.amount < 0);
+  const toRow = rows.find((row) => row.amount > 0);
+  if (fromRow === undefined || toRow === undefined) throw new Error('transfer insert lost a side');
+  await new LedgerChanges().add(fromRow).add(toRow).apply(trx, ownerId);
+  return { from: fromRow, to: toRow };
 }
 
 export async function transfer(
@@ -120,39 +223,11 @@ export async function transfer(
     'transactions.transfer',
     request,
     async (trx) => {
-      const accounts = await lockAccounts(trx, ownerId, [input.fromAccountId, input.toAccountId]);
-      const from = openAccount(accounts, input.fromAccountId);
-      const to = openAccount(accounts, input.toAccountId);
-      if (from.currency !== to.currency) {
-        throw badRequest('Both accounts of a transfer must have the same currency');
-      }
-      const { transferId } = await sql<{
-        transferId: string;
-      }>`select gen_random_uuid() as "transferId"`
-        .execute(trx)
-        .then((result) => result.rows[0] ?? { transferId: '' });
-      const side = (account: LockedAccount, amount: number) => ({
-        ownerId,
-        accountId: account.id,
-        currency: account.currency,
-        categoryId: null,
-        amount,
-        occurredOn: input.occurredOn,
-        payee: null,
+      const { from, to } = await writeTransfer(trx, ownerId, {
+        ...input,
         note: input.note ?? null,
-        transferId,
       });
-      const rows = await trx
-        .insertInto('transactions')
-        .values([side(from, -input.amount), side(to, input.amount)])
-        .returning(transactionColumns)
-        .execute();
-      const fromRow = rows.find((row) => row.amount < 0);
-      const toRow = rows.find((row) => row.amount > 0);
-      if (fromRow === undefined || toRow === undefined)
-        throw new Error('transfer insert lost a side');
-      await new LedgerChanges().add(fromRow).add(toRow).apply(trx, ownerId);
-      return { from: toTransaction(fromRow), to: toTransaction(toRow) };
+      return { from: toTransaction(from), to: toTransaction(to) };
     },
   );
 }
@@ -286,4 +361,33 @@ export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok
     await changes.apply(trx, ownerId);
   });
   return { ok: true };
+}
+
+/** Deletes entries (not transfers), putting balances and totals back, inside `trx`. */
+export async function removeEntries(
+  trx: Trx,
+  ownerId: string,
+  rows: readonly TransactionRecord[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await lockAccounts(
+    trx,
+    ownerId,
+    rows.map((row) => row.accountId),
+  );
+  const changes = new LedgerChanges();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK);
+    await trx
+      .deleteFrom('transactions')
+      .where('ownerId', '=', ownerId)
+      .where(
+        'id',
+        'in',
+        chunk.map((row) => row.id),
+      )
+      .execute();
+    for (const row of chunk) changes.remove(row);
+  }
+  await changes.apply(trx, ownerId);
 }

@@ -11,8 +11,9 @@ import type {
 } from '../../schemas/budgets.ts';
 import { MAX_DATE } from '../../schemas/common.ts';
 import { assertUnderCap } from '../system/per-user-caps.ts';
-import { addDays, periodEnd, periodsBetween, periodStart, today } from './periods.ts';
+import { addDays, periodEnd, periodsBetween, periodStart } from './periods.ts';
 import { budgetSpentBetween } from './range-totals.ts';
+import { todayIn } from './user-today.ts';
 
 export const budgetColumns = [
   'budgets.id',
@@ -121,7 +122,7 @@ export async function list(actor: Actor): Promise<Budget[]> {
 /** Periods are calendar-aligned: startsOn and endsOn widen to whole periods. */
 export async function create(actor: Actor, input: CreateBudgetInput): Promise<Budget> {
   const ownerId = actor.user.id;
-  const startsOn = periodStart(input.period, input.startsOn ?? today());
+  const startsOn = periodStart(input.period, input.startsOn ?? todayIn(actor.user.timeZone));
   const endsOn = input.endsOn == null ? null : periodEnd(input.period, input.endsOn);
   if (endsOn !== null && endsOn < startsOn) throw badRequest('endsOn must not be before startsOn');
   assertRolloverFits({ ...input, startsOn, endsOn });
@@ -206,8 +207,9 @@ export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok
  */
 async function progressUnbounded(
   actor: Actor,
-  { on = today() }: { on?: string | undefined },
+  input: { on?: string | undefined },
 ): Promise<BudgetProgress[]> {
+  const on = input.on ?? todayIn(actor.user.timeZone);
   const bounds = (period: BudgetPeriod) =>
     [periodStart(period, on), periodEnd(period, on)] as const;
   const pick = (bound: (period: BudgetPeriod) => string) =>

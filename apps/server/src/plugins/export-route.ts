@@ -1,0 +1,54 @@
+import { Readable } from 'node:stream';
+import {
+  authenticate,
+  exportTransactionsCsv,
+  exportTransactionsQuery,
+  type Actor,
+  type ApiDeps,
+} from '@budget/api';
+import { TRPCError } from '@trpc/server';
+import type { FastifyPluginCallback } from 'fastify';
+import { sendError } from '../trpc-error-envelope.ts';
+
+export interface ExportRouteOptions {
+  deps: ApiDeps;
+}
+
+/**
+ * GET /export/transactions.csv?from&to&accountId with the Bearer access token: the caller's
+ * transactions as RFC 4180 CSV, streamed with backpressure (a page is read only when the socket
+ * has taken the previous one).
+ */
+export const exportRoute: FastifyPluginCallback<ExportRouteOptions> = (app, { deps }, done) => {
+  app.get('/export/transactions.csv', async (request, reply) => {
+    const query = exportTransactionsQuery.safeParse(request.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      return sendError(
+        reply,
+        400,
+        `Invalid query: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      );
+    }
+    let actor: Actor;
+    try {
+      const { user, loginId } = await authenticate(deps, request.headers.authorization ?? null);
+      actor = { db: deps.db, user, loginId, log: request.log };
+    } catch (error) {
+      if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') {
+        return sendError(reply, 401, error.message);
+      }
+      throw error;
+    }
+    const stream = Readable.from(exportTransactionsCsv(actor, query.data), { objectMode: false });
+    stream.on('error', (error) => {
+      request.log.error({ err: error }, 'export failed mid-stream');
+    });
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="transactions.csv"')
+      .header('cache-control', 'no-store')
+      .send(stream);
+  });
+  done();
+};
