@@ -10,6 +10,7 @@ import { createDb, DataDirInUseError, migrateToLatest } from '@budget/db';
 import closeWithGrace from 'close-with-grace';
 import { buildServer } from './build-server.ts';
 import { loadConfig } from './config.ts';
+import { startRecurringScheduler, type RecurringScheduler } from './plugins/recurring-scheduler.ts';
 import { createLogger } from './logger.ts';
 
 const { version } = JSON.parse(
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
     trustProxy: server.TRUST_PROXY,
     logger,
   });
+  let scheduler: RecurringScheduler | undefined;
   app.addHook('onClose', async () => {
+    // A run in progress finishes before the database goes.
+    await scheduler?.stop();
     await db.destroy();
   });
 
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   });
 
   await app.listen({ host: server.HOST, port: server.PORT });
+  scheduler = startRecurringScheduler({ db, log: logger, useAdvisoryLock: !embedded });
   logger.info({ database: embedded ? `PGlite in ${api.DATA_DIR}` : 'PostgreSQL' }, 'ready');
 }
 

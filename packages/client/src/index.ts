@@ -3,6 +3,12 @@ export {
   type BudgetClient,
   type BudgetClientOptions,
 } from './create-budget-client.ts';
+export {
+  exportTransactionsUrl,
+  fetchTransactionsCsv,
+  type ExportTransactionsParams,
+  type FetchTransactionsCsvOptions,
+} from './export-transactions.ts';
 export { isBudgetClientError, isUnauthorized, type BudgetClientError } from './errors.ts';
 export { inputErrorsOf, type InputErrors } from './input-errors.ts';
 export type { CredentialsOption, HeadersOption } from './http-transport.ts';
