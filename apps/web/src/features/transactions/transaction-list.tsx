@@ -2,7 +2,7 @@ import type { Transaction } from '@budget/client';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
-import { useTRPC } from '../../lib/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../lib/trpc.ts';
 import { useAccounts } from '../accounts/use-accounts.ts';
 import { useCategories } from '../categories/use-categories.ts';
 import { Empty, ErrorState, Loading } from '../ui/page-state.tsx';
@@ -27,11 +27,18 @@ export function TransactionList({
   const trpc = useTRPC();
   const accounts = useAccounts();
   const categories = useCategories();
-  const list = useInfiniteQuery(
-    trpc.transactions.list.infiniteQueryOptions(input, {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-    }),
-  );
+  const client = useTRPCClient();
+  // Not `infiniteQueryOptions`: it adds a `direction` key that the API's strict input refuses.
+  const list = useInfiniteQuery({
+    queryKey: trpc.transactions.list.infiniteQueryKey(input),
+    queryFn: ({ pageParam, signal }) =>
+      client.transactions.list.query(
+        pageParam === null ? input : { ...input, cursor: pageParam },
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -60,7 +67,7 @@ export function TransactionList({
         {rows.length} transactions loaded{hasNextPage ? ', scroll for more' : ''}
       </p>
       <div ref={scroller} className="tx-scroller" tabIndex={0} role="region" aria-label="Transactions">
-        <ul style={{ height: virtualizer.getTotalSize() }} className="tx-list" aria-rowcount={rows.length}>
+        <ul style={{ height: virtualizer.getTotalSize() }} className="tx-list">
           {items.map((item) => {
             const transaction = rows[item.index];
             if (transaction === undefined) return null;
