@@ -16,7 +16,7 @@ export function CategoryBreakdownChart({ summary }: { summary: CurrencySummary }
     <figure>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 36)}>
-          <BarChart data={rows} layout="vertical" margin={{ left: 16, right: 16 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ left: 16, right: 16 }}>
             <CartesianGrid horizontal={false} />
             <XAxis type="number" tickFormatter={money} />
             <YAxis type="category" dataKey="name" width={110} />

@@ -9,7 +9,7 @@ export function TrendChart({ trend }: { trend: CurrencyTrend }) {
     <figure>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={280}>
-          <ComposedChart data={trend.points} margin={{ left: 16, right: 16 }}>
+          <ComposedChart accessibilityLayer={false} data={trend.points} margin={{ left: 16, right: 16 }}>
             <CartesianGrid vertical={false} />
             <XAxis dataKey="period" />
             <YAxis tickFormatter={money} width={90} />
