@@ -3,6 +3,11 @@ import { z } from 'zod';
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const day = z.iso.date();
+/** The router reads `min=-20` from a URL as a number and `q=Market` as a string: keep both as text. */
+const text = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().max(100));
 
 /**
  * The transaction filters as they live in the URL: every SPEC filter, shareable and kept on
@@ -14,9 +19,9 @@ export const transactionSearch = z.object({
   kind: optional(transactionKindSchema),
   from: optional(day),
   to: optional(day),
-  min: optional(z.string().max(20)),
-  max: optional(z.string().max(20)),
-  q: optional(z.string().max(100)),
+  min: optional(text),
+  max: optional(text),
+  q: optional(text),
   sort: optional(z.enum(['date_desc', 'date_asc', 'amount_desc', 'amount_asc'])),
 });
 
