@@ -18,7 +18,11 @@ beforeAll(async () => {
   await writeFile(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
   await writeFile(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
   testDb = await createTestDatabase();
-  app = await buildServer({ deps: createTestDeps(testDb.db), corsOrigins: [], secureCookies: false });
+  app = await buildServer({
+    deps: createTestDeps(testDb.db),
+    corsOrigins: [],
+    secureCookies: false,
+  });
   await app.register(webApp, { root });
 });
 

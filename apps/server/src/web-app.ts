@@ -18,7 +18,10 @@ const API_PATHS = /^\/(trpc|export|health|ready)(\/|$)/;
 export async function webApp(app: FastifyInstance, options: WebAppOptions): Promise<void> {
   const indexHtml = join(options.root, 'index.html');
   if (!existsSync(indexHtml)) {
-    app.log.warn({ root: options.root }, 'web app not built: run `pnpm --filter @budget/web build`');
+    app.log.warn(
+      { root: options.root },
+      'web app not built: run `pnpm --filter @budget/web build`',
+    );
     return;
   }
 
@@ -36,7 +39,10 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions): Prom
 
   app.get('/*', (request, reply) => {
     const wantsHtml = request.headers.accept?.includes('text/html') ?? false;
-    if (!wantsHtml || API_PATHS.test(request.url)) return reply.callNotFound();
+    if (!wantsHtml || API_PATHS.test(request.url)) {
+      reply.callNotFound();
+      return;
+    }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -48,17 +48,20 @@ describe('bundle budgets', () => {
   it.each([
     ['sign-in', ''],
     ['dashboard', 'src/routes/dashboard.tsx'],
-  ])('the %s route loads at most 180 kB of gzipped JS, without the charts', async (_name, route) => {
-    const { keys, chunks } = await routeFiles(route);
-    const size = await gzipSize(keys, chunks);
-    console.info(`${_name}: ${(size / 1024).toFixed(1)} kB gzip`);
-    expect(size).toBeGreaterThan(10 * 1024);
-    expect(size).toBeLessThanOrEqual(BUDGET_BYTES);
-    const sources = await Promise.all(
-      [...keys].map((key) => readFile(`${distDir}${chunks[key]?.file ?? ''}`, 'utf8')),
-    );
-    expect(sources.some((source) => source.includes('recharts'))).toBe(false);
-  });
+  ])(
+    'the %s route loads at most 180 kB of gzipped JS, without the charts',
+    async (_name, route) => {
+      const { keys, chunks } = await routeFiles(route);
+      const size = await gzipSize(keys, chunks);
+      console.info(`${_name}: ${(size / 1024).toFixed(1)} kB gzip`);
+      expect(size).toBeGreaterThan(10 * 1024);
+      expect(size).toBeLessThanOrEqual(BUDGET_BYTES);
+      const sources = await Promise.all(
+        [...keys].map((key) => readFile(`${distDir}${chunks[key]?.file ?? ''}`, 'utf8')),
+      );
+      expect(sources.some((source) => source.includes('recharts'))).toBe(false);
+    },
+  );
 
   it('the charts live in the lazily loaded reports chunk', async () => {
     const chunks = await manifest();

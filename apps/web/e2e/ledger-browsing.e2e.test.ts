@@ -1,7 +1,12 @@
 import type { ImportedTransaction } from '@budget/api/admin';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerUser, seedTransactions, startAppServer, type AppServer } from './support/app-server.ts';
+import {
+  registerUser,
+  seedTransactions,
+  startAppServer,
+  type AppServer,
+} from './support/app-server.ts';
 import { checkPage, launchBrowser, newContext, signIn } from './support/browser.ts';
 
 const ROWS = 3000;
@@ -55,7 +60,10 @@ describe('browsing a long ledger', () => {
       });
       await page.waitForTimeout(250);
     }
-    await page.getByTestId('loaded-count').getByText(/^(3\d\d|[4-9]\d\d|\d{4}) transactions loaded/).waitFor();
+    await page
+      .getByTestId('loaded-count')
+      .getByText(/^(3\d\d|[4-9]\d\d|\d{4}) transactions loaded/)
+      .waitFor();
     const rendered = await list.getByRole('listitem').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
@@ -74,7 +82,11 @@ describe('browsing a long ledger', () => {
     await filters.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/kind=income/);
     const search = new URL(page.url()).searchParams;
-    expect(Object.fromEntries(search)).toMatchObject({ kind: 'income', from: '2025-06-01', to: '2025-12-31' });
+    expect(Object.fromEntries(search)).toMatchObject({
+      kind: 'income',
+      from: '2025-06-01',
+      to: '2025-12-31',
+    });
     const list = page.getByRole('region', { name: 'Transactions' });
     await list.getByText('Payroll 10', { exact: true }).waitFor();
     await expect(list.getByText(/^Market /).count()).resolves.toBe(0);
@@ -82,12 +94,16 @@ describe('browsing a long ledger', () => {
     // A shared link with a search, an amount range and a sort opens exactly that view.
     await page.goto('/transactions?q=Market%2012&min=-20&max=-10.12&sort=amount_asc');
     await list.getByText('Market 129', { exact: true }).waitFor();
-    await expect(filters.getByLabel('Search payee or note').inputValue()).resolves.toBe('Market 12');
+    await expect(filters.getByLabel('Search payee or note').inputValue()).resolves.toBe(
+      'Market 12',
+    );
     await expect(filters.getByLabel('Sort').inputValue()).resolves.toBe('amount_asc');
     const titles = await list.locator('.tx-title').allTextContents();
     // Market 12 (-10.12) and 121–129 (-11.21 to -11.29) are in the range, 1201–1299 (-22.xx) are
     // not; the most negative comes first.
-    expect(titles).toEqual([129, 128, 127, 126, 125, 124, 123, 122, 121, 12].map((n) => `Market ${n}`));
+    expect(titles).toEqual(
+      [129, 128, 127, 126, 125, 124, 123, 122, 121, 12].map((n) => `Market ${n}`),
+    );
     await context.close();
   });
 });

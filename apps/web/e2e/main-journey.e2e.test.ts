@@ -21,7 +21,9 @@ async function openPage(page: Page, link: string, heading: string, narrow: boole
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   if (narrow) {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, `${heading} fits a phone without sideways scrolling`).toBeLessThanOrEqual(phone.width);
+    expect(width, `${heading} fits a phone without sideways scrolling`).toBeLessThanOrEqual(
+      phone.width,
+    );
   }
 }
 
@@ -36,7 +38,13 @@ async function addAccount(page: Page, name: string, type: string, opening: strin
 
 async function addTransaction(
   page: Page,
-  entry: { type: 'Expense' | 'Income'; amount: string; account: string; category: string; payee: string },
+  entry: {
+    type: 'Expense' | 'Income';
+    amount: string;
+    account: string;
+    category: string;
+    payee: string;
+  },
 ) {
   await page.getByRole('button', { name: 'Add transaction' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add transaction' });
@@ -59,7 +67,6 @@ async function budgetStatus(page: Page): Promise<string> {
 describe.each([
   { name: 'desktop', viewport: desktop },
   { name: 'phone', viewport: phone },
-
 ])('main journey on $name', ({ name, viewport }) => {
   const narrow = viewport === phone;
 
@@ -93,8 +100,20 @@ describe.each([
     await checkPage(page, `${name}-accounts`);
 
     await openPage(page, 'Transactions', 'Transactions', narrow);
-    await addTransaction(page, { type: 'Income', amount: '2500', account: 'Checking', category: 'Salary', payee: 'Acme Corp' });
-    await addTransaction(page, { type: 'Expense', amount: '120.50', account: 'Checking', category: 'Groceries', payee: 'Corner Market' });
+    await addTransaction(page, {
+      type: 'Income',
+      amount: '2500',
+      account: 'Checking',
+      category: 'Salary',
+      payee: 'Acme Corp',
+    });
+    await addTransaction(page, {
+      type: 'Expense',
+      amount: '120.50',
+      account: 'Checking',
+      category: 'Groceries',
+      payee: 'Corner Market',
+    });
     await page.getByRole('button', { name: 'Transfer' }).click();
     const transfer = page.getByRole('dialog', { name: 'Transfer between accounts' });
     await transfer.getByLabel('From account').selectOption({ label: 'Checking (USD)' });
@@ -104,7 +123,11 @@ describe.each([
     await checkPage(page, `${name}-transfer-dialog`);
     await transfer.getByRole('button', { name: 'Transfer' }).click();
     await transfer.waitFor({ state: 'detached' });
-    await page.getByRole('region', { name: 'Transactions' }).getByText('Monthly saving').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Transactions' })
+      .getByText('Monthly saving')
+      .first()
+      .waitFor();
     await checkPage(page, `${name}-transactions`);
 
     await openPage(page, 'Accounts', 'Accounts', narrow);
@@ -134,11 +157,23 @@ describe.each([
     await checkPage(page, `${name}-budgets`);
 
     await openPage(page, 'Transactions', 'Transactions', narrow);
-    await addTransaction(page, { type: 'Expense', amount: '50', account: 'Checking', category: 'Groceries', payee: 'Bakery' });
+    await addTransaction(page, {
+      type: 'Expense',
+      amount: '50',
+      account: 'Checking',
+      category: 'Groceries',
+      payee: 'Bakery',
+    });
     expect(await budgetStatus(page)).toBe('Close to the limit');
 
     await openPage(page, 'Transactions', 'Transactions', narrow);
-    await addTransaction(page, { type: 'Expense', amount: '40', account: 'Checking', category: 'Groceries', payee: 'Butcher' });
+    await addTransaction(page, {
+      type: 'Expense',
+      amount: '40',
+      account: 'Checking',
+      category: 'Groceries',
+      payee: 'Butcher',
+    });
     expect(await budgetStatus(page)).toBe('Over budget');
     await checkPage(page, `${name}-budgets-over`);
 

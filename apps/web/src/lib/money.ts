@@ -21,7 +21,9 @@ export function minorDigits(currency: string): number {
 export function formatMoney(minorUnits: number, currency: string): string {
   const digits = minorDigits(currency);
   const sign = minorUnits < 0 ? '-' : '';
-  const text = Math.abs(minorUnits).toString().padStart(digits + 1, '0');
+  const text = Math.abs(minorUnits)
+    .toString()
+    .padStart(digits + 1, '0');
   const decimal = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
   // Intl accepts a decimal string and formats it exactly (ES2023 Intl.NumberFormat v3).
   return formatterFor(currency).format(`${sign}${decimal}` as unknown as number);
@@ -47,6 +49,10 @@ export function parseMoney(text: string, currency: string): number | undefined {
 export function moneyInputText(minorUnits: number, currency: string): string {
   const digits = minorDigits(currency);
   const sign = minorUnits < 0 ? '-' : '';
-  const text = Math.abs(minorUnits).toString().padStart(digits + 1, '0');
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  const text = Math.abs(minorUnits)
+    .toString()
+    .padStart(digits + 1, '0');
+  return digits === 0
+    ? `${sign}${text}`
+    : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }

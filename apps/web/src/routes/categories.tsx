@@ -26,7 +26,11 @@ export function CategoriesPage() {
                   ) : (
                     <ul className="list">
                       {ofKind.map((category) => (
-                        <CategoryRow key={category.id} category={category} categories={categories} />
+                        <CategoryRow
+                          key={category.id}
+                          category={category}
+                          categories={categories}
+                        />
                       ))}
                     </ul>
                   )}

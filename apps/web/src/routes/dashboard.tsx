@@ -52,7 +52,11 @@ export function DashboardPage() {
                 <Empty>No income or spending this month yet.</Empty>
               ) : (
                 currencies.map((totals) => (
-                  <dl key={totals.currency} className="totals" data-testid={`month-${totals.currency}`}>
+                  <dl
+                    key={totals.currency}
+                    className="totals"
+                    data-testid={`month-${totals.currency}`}
+                  >
                     <div>
                       <dt>Income</dt>
                       <dd>

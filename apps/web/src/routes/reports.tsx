@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { CategoryBreakdownChart } from '../features/reports/category-breakdown-chart.tsx';
 import { TrendChart } from '../features/reports/trend-chart.tsx';
 import { Empty, QueryState } from '../features/ui/page-state.tsx';
@@ -27,7 +27,7 @@ export function ReportsPage() {
   const summary = useQuery(trpc.reports.summary.queryOptions(range));
   const trend = useQuery(trpc.reports.trend.queryOptions({ ...range, granularity }));
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+  function apply(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const value = (name: string) => {
@@ -46,7 +46,12 @@ export function ReportsPage() {
   return (
     <>
       <h1>Reports</h1>
-      <form className="filters" aria-label="Report range" onSubmit={apply} key={JSON.stringify(range)}>
+      <form
+        className="filters"
+        aria-label="Report range"
+        onSubmit={apply}
+        key={JSON.stringify(range)}
+      >
         <div className="field">
           <label htmlFor="report-from">From</label>
           <input id="report-from" name="from" type="date" defaultValue={range.from} />
@@ -75,7 +80,9 @@ export function ReportsPage() {
             currencies.length === 0 ? (
               <Empty>No income or spending in this range.</Empty>
             ) : (
-              currencies.map((item) => <CategoryBreakdownChart key={item.currency} summary={item} />)
+              currencies.map((item) => (
+                <CategoryBreakdownChart key={item.currency} summary={item} />
+              ))
             )
           }
         </QueryState>

@@ -14,7 +14,8 @@ import { Empty, QueryState } from '../features/ui/page-state.tsx';
 
 const route = getRouteApi('/app/transactions');
 
-type Open = { kind: 'add' } | { kind: 'edit'; transaction: Transaction } | { kind: 'transfer' } | null;
+type Open =
+  { kind: 'add' } | { kind: 'edit'; transaction: Transaction } | { kind: 'transfer' } | null;
 
 export function TransactionsPage() {
   const search = route.useSearch();
@@ -22,17 +23,28 @@ export function TransactionsPage() {
   const accounts = useAccounts();
   const { remove } = useTransactionMutations();
   const [open, setOpen] = useState<Open>(null);
-  const currency = (search.account && accounts.byId.get(search.account)?.currency) || me.currency;
+  const currency =
+    (search.account === undefined ? undefined : accounts.byId.get(search.account)?.currency) ??
+    me.currency;
 
   return (
     <>
       <div className="page-header">
         <h1>Transactions</h1>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => setOpen({ kind: 'add' })} disabled={accounts.open.length === 0}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setOpen({ kind: 'add' })}
+            disabled={accounts.open.length === 0}
+          >
             Add transaction
           </button>
-          <button type="button" onClick={() => setOpen({ kind: 'transfer' })} disabled={accounts.open.length < 2}>
+          <button
+            type="button"
+            onClick={() => setOpen({ kind: 'transfer' })}
+            disabled={accounts.open.length < 2}
+          >
             Transfer
           </button>
         </div>
@@ -49,7 +61,8 @@ export function TransactionsPage() {
                 input={listInputOf(search, currency)}
                 onEdit={(transaction) => setOpen({ kind: 'edit', transaction })}
                 onDelete={(transaction) => {
-                  if (window.confirm('Delete this transaction?')) remove.mutate({ id: transaction.id });
+                  if (window.confirm('Delete this transaction?'))
+                    remove.mutate({ id: transaction.id });
                 }}
               />
             </>

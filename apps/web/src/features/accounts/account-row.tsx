@@ -20,7 +20,8 @@ export function AccountRow({ account }: { account: Account }) {
   return (
     <li className="card row">
       <div className="grow">
-        <strong>{account.name}</strong> <span className="muted">{accountTypeLabels[account.type]}</span>
+        <strong>{account.name}</strong>{' '}
+        <span className="muted">{accountTypeLabels[account.type]}</span>
         {archived && <span className="tag">Archived</span>}
       </div>
       <Money amount={account.balance} currency={account.currency} />

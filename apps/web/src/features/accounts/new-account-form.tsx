@@ -15,7 +15,12 @@ const newAccountForm = createAccountInput
   .extend({ currency: z.string(), openingBalance: z.string() })
   .transform((values, ctx): z.input<typeof createAccountInput> => ({
     ...values,
-    openingBalance: minorUnitsOf(values.openingBalance || '0', values.currency, ctx, 'openingBalance'),
+    openingBalance: minorUnitsOf(
+      values.openingBalance || '0',
+      values.currency,
+      ctx,
+      'openingBalance',
+    ),
   }))
   .pipe(createAccountInput);
 
@@ -25,7 +30,12 @@ export function NewAccountForm({ defaultCurrency }: { defaultCurrency: string })
   const create = useMutation(trpc.accounts.create.mutationOptions({ onSuccess: invalidate }));
   const form = useForm({
     resolver: zodResolver(newAccountForm),
-    defaultValues: { name: '', type: 'checking' as const, currency: defaultCurrency, openingBalance: '' },
+    defaultValues: {
+      name: '',
+      type: 'checking' as const,
+      currency: defaultCurrency,
+      openingBalance: '',
+    },
   });
   const { errors, isSubmitting } = form.formState;
 
@@ -59,7 +69,14 @@ export function NewAccountForm({ defaultCurrency }: { defaultCurrency: string })
         {(control) => <CurrencySelect {...control} {...form.register('currency')} />}
       </Field>
       <Field label="Opening balance" error={errors.openingBalance}>
-        {(control) => <input {...control} inputMode="decimal" placeholder="0.00" {...form.register('openingBalance')} />}
+        {(control) => (
+          <input
+            {...control}
+            inputMode="decimal"
+            placeholder="0.00"
+            {...form.register('openingBalance')}
+          />
+        )}
       </Field>
       <FormError error={create.error} />
       <button type="submit" className="primary" disabled={isSubmitting}>

@@ -11,17 +11,30 @@ export function SignInForm() {
   const trpc = useTRPC();
   const signedIn = useSignedIn();
   const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: signedIn }));
-  const form = useForm({ resolver: zodResolver(loginInput), defaultValues: { email: '', password: '' } });
+  const form = useForm({
+    resolver: zodResolver(loginInput),
+    defaultValues: { email: '', password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => login.mutateAsync(values).catch(() => undefined))}>
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => login.mutateAsync(values).catch(() => undefined))}
+    >
       <Field label="Email" error={errors.email}>
-        {(control) => <input {...control} type="email" autoComplete="email" {...form.register('email')} />}
+        {(control) => (
+          <input {...control} type="email" autoComplete="email" {...form.register('email')} />
+        )}
       </Field>
       <Field label="Password" error={errors.password}>
         {(control) => (
-          <input {...control} type="password" autoComplete="current-password" {...form.register('password')} />
+          <input
+            {...control}
+            type="password"
+            autoComplete="current-password"
+            {...form.register('password')}
+          />
         )}
       </Field>
       <FormError error={login.error} />

@@ -28,16 +28,25 @@ export function SignUpForm() {
           <input
             {...control}
             autoComplete="name"
-            {...form.register('displayName', { setValueAs: (value: string) => value.trim() || undefined })}
+            {...form.register('displayName', {
+              setValueAs: (value: string) => value.trim() || undefined,
+            })}
           />
         )}
       </Field>
       <Field label="Email" error={errors.email}>
-        {(control) => <input {...control} type="email" autoComplete="email" {...form.register('email')} />}
+        {(control) => (
+          <input {...control} type="email" autoComplete="email" {...form.register('email')} />
+        )}
       </Field>
       <Field label="Password" error={errors.password} hint="At least 12 characters.">
         {(control) => (
-          <input {...control} type="password" autoComplete="new-password" {...form.register('password')} />
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            {...form.register('password')}
+          />
         )}
       </Field>
       <Field label="Currency" error={errors.currency}>

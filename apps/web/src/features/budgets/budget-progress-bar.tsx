@@ -2,7 +2,11 @@ import type { BudgetProgress } from '@budget/client';
 import { formatDate } from '../../lib/dates.ts';
 import { Money } from '../ui/money.tsx';
 
-const statusLabels = { ok: 'On track', warning: 'Close to the limit', over: 'Over budget' } as const;
+const statusLabels = {
+  ok: 'On track',
+  warning: 'Close to the limit',
+  over: 'Over budget',
+} as const;
 
 /** One budget's period: spent against budgeted, coloured and labelled by its status. */
 export function BudgetProgressBar({ progress, name }: { progress: BudgetProgress; name: string }) {

@@ -16,13 +16,11 @@ export const periodLabels = { weekly: 'Weekly', monthly: 'Monthly', yearly: 'Yea
 function budgetForm(currency: string) {
   return z
     .object({ ...createBudgetInput.shape, amount: z.string(), alertThreshold: z.string() })
-    .transform(
-      (values, ctx): z.input<typeof createBudgetInput> => ({
-        ...values,
-        amount: minorUnitsOf(values.amount, currency, ctx, 'amount'),
-        alertThreshold: Number(values.alertThreshold),
-      }),
-    )
+    .transform((values, ctx): z.input<typeof createBudgetInput> => ({
+      ...values,
+      amount: minorUnitsOf(values.amount, currency, ctx, 'amount'),
+      alertThreshold: Number(values.alertThreshold),
+    }))
     .pipe(createBudgetInput);
 }
 
@@ -88,7 +86,13 @@ export function NewBudgetForm({
       </Field>
       <Field label="Alert at (%)" error={errors.alertThreshold}>
         {(control) => (
-          <input {...control} type="number" min={1} max={100} {...form.register('alertThreshold')} />
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={100}
+            {...form.register('alertThreshold')}
+          />
         )}
       </Field>
       <label className="checkbox">

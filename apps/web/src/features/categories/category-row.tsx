@@ -22,7 +22,11 @@ export function CategoryRow({
 
   return (
     <li className="card row">
-      <span className="swatch" style={{ background: category.color ?? '#888888' }} aria-hidden="true" />
+      <span
+        className="swatch"
+        style={{ background: category.color ?? '#888888' }}
+        aria-hidden="true"
+      />
       <div className="grow">
         {category.name}
         {archived && <span className="tag">Archived</span>}
@@ -50,7 +54,11 @@ export function CategoryRow({
       <FormError error={archive.error} />
       {open === 'edit' && <EditCategoryDialog category={category} onClose={() => setOpen(null)} />}
       {open === 'delete' && (
-        <DeleteCategoryDialog category={category} categories={categories} onClose={() => setOpen(null)} />
+        <DeleteCategoryDialog
+          category={category}
+          categories={categories}
+          onClose={() => setOpen(null)}
+        />
       )}
     </li>
   );

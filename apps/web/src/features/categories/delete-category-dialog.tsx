@@ -22,7 +22,8 @@ export function DeleteCategoryDialog({
   const [reassignTo, setReassignTo] = useState('');
   const selectId = useId();
   const targets = categories.filter(
-    (other) => other.kind === category.kind && other.id !== category.id && other.archivedAt === null,
+    (other) =>
+      other.kind === category.kind && other.id !== category.id && other.archivedAt === null,
   );
 
   return (
@@ -30,7 +31,11 @@ export function DeleteCategoryDialog({
       <p>Its budgets are removed. Where should its transactions go?</p>
       <div className="field">
         <label htmlFor={selectId}>Move transactions to</label>
-        <select id={selectId} value={reassignTo} onChange={(event) => setReassignTo(event.target.value)}>
+        <select
+          id={selectId}
+          value={reassignTo}
+          onChange={(event) => setReassignTo(event.target.value)}
+        >
           <option value="">Leave uncategorized</option>
           {targets.map((target) => (
             <option key={target.id} value={target.id}>

@@ -9,7 +9,13 @@ import { Field } from '../ui/field.tsx';
 import { FormError } from '../ui/form-error.tsx';
 import { Modal } from '../ui/modal.tsx';
 
-export function EditCategoryDialog({ category, onClose }: { category: Category; onClose: () => void }) {
+export function EditCategoryDialog({
+  category,
+  onClose,
+}: {
+  category: Category;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidateLedger();
   const update = useMutation(trpc.categories.update.mutationOptions({ onSuccess: invalidate }));

@@ -24,7 +24,8 @@ export function AppShell() {
 
   if (me.isPending) return <Loading label="Loading your budget…" />;
   if (me.error !== null && isUnauthorized(me.error)) return <Navigate to="/sign-in" />;
-  if (me.data === undefined) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.data === undefined)
+    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
 
   return (
     <div className="shell">
@@ -37,7 +38,11 @@ export function AppShell() {
           <ul>
             {pages.map((page) => (
               <li key={page.to}>
-                <Link to={page.to} activeOptions={{ exact: page.to === '/' }} activeProps={{ 'aria-current': 'page' }}>
+                <Link
+                  to={page.to}
+                  activeOptions={{ exact: page.to === '/' }}
+                  activeProps={{ 'aria-current': 'page' }}
+                >
                   {page.label}
                 </Link>
               </li>

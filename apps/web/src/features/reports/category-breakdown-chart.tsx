@@ -1,8 +1,6 @@
 import type { CurrencySummary } from '@budget/client';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../../lib/money.ts';
-
-const palette = ['#3056d3', '#c2410c', '#15803d', '#7e22ce', '#b91c1c', '#0e7490', '#a16207', '#be185d'];
 
 /** Spending by category for one currency, largest first, with the same numbers as a table. */
 export function CategoryBreakdownChart({ summary }: { summary: CurrencySummary }) {
@@ -16,16 +14,17 @@ export function CategoryBreakdownChart({ summary }: { summary: CurrencySummary }
     <figure>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 36)}>
-          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ left: 16, right: 16 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={rows}
+            layout="vertical"
+            margin={{ left: 16, right: 16 }}
+          >
             <CartesianGrid horizontal={false} />
             <XAxis type="number" tickFormatter={money} />
             <YAxis type="category" dataKey="name" width={110} />
             <Tooltip formatter={money} />
-            <Bar dataKey="total" name="Spent">
-              {rows.map((row, index) => (
-                <Cell key={row.categoryId ?? 'none'} fill={palette[index % palette.length]} />
-              ))}
-            </Bar>
+            <Bar dataKey="total" name="Spent" fill="#3056d3" />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -1,5 +1,15 @@
 import type { CurrencyTrend } from '@budget/client';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatMoney } from '../../lib/money.ts';
 
 /** Income and expense per period for one currency, net as a line, and the numbers as a table. */
@@ -9,7 +19,11 @@ export function TrendChart({ trend }: { trend: CurrencyTrend }) {
     <figure>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={280}>
-          <ComposedChart accessibilityLayer={false} data={trend.points} margin={{ left: 16, right: 16 }}>
+          <ComposedChart
+            accessibilityLayer={false}
+            data={trend.points}
+            margin={{ left: 16, right: 16 }}
+          >
             <CartesianGrid vertical={false} />
             <XAxis dataKey="period" />
             <YAxis tickFormatter={money} width={90} />

@@ -21,17 +21,36 @@ export function ChangePasswordForm() {
       noValidate
       aria-label="Change password"
       onSubmit={form.handleSubmit(async (values) => {
-        await change.mutateAsync(values).then(() => form.reset(), () => undefined);
+        await change.mutateAsync(values).then(
+          () => form.reset(),
+          () => undefined,
+        );
       })}
     >
       <Field label="Current password" error={errors.currentPassword}>
-        {(control) => <input {...control} type="password" autoComplete="current-password" {...form.register('currentPassword')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="current-password"
+            {...form.register('currentPassword')}
+          />
+        )}
       </Field>
       <Field label="New password" error={errors.newPassword} hint="At least 12 characters.">
-        {(control) => <input {...control} type="password" autoComplete="new-password" {...form.register('newPassword')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            {...form.register('newPassword')}
+          />
+        )}
       </Field>
       <FormError error={change.error} />
-      {change.isSuccess && <p role="status">Password changed. Your other sessions were signed out.</p>}
+      {change.isSuccess && (
+        <p role="status">Password changed. Your other sessions were signed out.</p>
+      )}
       <button type="submit" className="primary" disabled={isSubmitting}>
         Change password
       </button>

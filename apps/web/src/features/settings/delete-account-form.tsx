@@ -10,7 +10,10 @@ import { FormError } from '../ui/form-error.tsx';
 export function DeleteAccountForm() {
   const trpc = useTRPC();
   const remove = useMutation(trpc.auth.deleteAccount.mutationOptions());
-  const form = useForm({ resolver: zodResolver(deleteAccountInput), defaultValues: { password: '' } });
+  const form = useForm({
+    resolver: zodResolver(deleteAccountInput),
+    defaultValues: { password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   return (
@@ -19,9 +22,19 @@ export function DeleteAccountForm() {
       aria-label="Delete account"
       onSubmit={form.handleSubmit((values) => remove.mutateAsync(values).catch(() => undefined))}
     >
-      <p>This removes your account and every account, transaction and budget in it. It cannot be undone.</p>
+      <p>
+        This removes your account and every account, transaction and budget in it. It cannot be
+        undone.
+      </p>
       <Field label="Password to confirm" error={errors.password}>
-        {(control) => <input {...control} type="password" autoComplete="current-password" {...form.register('password')} />}
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="current-password"
+            {...form.register('password')}
+          />
+        )}
       </Field>
       <FormError error={remove.error} />
       <button type="submit" className="danger" disabled={isSubmitting}>

@@ -23,12 +23,20 @@ export function ProfileForm({ user }: { user: User }) {
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form noValidate aria-label="Profile" onSubmit={form.handleSubmit((values) => update.mutateAsync(values).catch(() => undefined))}>
+    <form
+      noValidate
+      aria-label="Profile"
+      onSubmit={form.handleSubmit((values) => update.mutateAsync(values).catch(() => undefined))}
+    >
       <p className="muted">Signed in as {user.email}</p>
       <Field label="Display name" error={errors.displayName}>
         {(control) => <input {...control} autoComplete="name" {...form.register('displayName')} />}
       </Field>
-      <Field label="Default currency" error={errors.currency} hint="Used for new accounts and budgets.">
+      <Field
+        label="Default currency"
+        error={errors.currency}
+        hint="Used for new accounts and budgets."
+      >
         {(control) => <CurrencySelect {...control} {...form.register('currency')} />}
       </Field>
       <FormError error={update.error} />

@@ -13,7 +13,12 @@ export function SignOutButtons() {
         <button type="button" onClick={() => logout.mutate({})} disabled={logout.isPending}>
           Sign out
         </button>
-        <button type="button" className="danger" onClick={() => logoutAll.mutate()} disabled={logoutAll.isPending}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => logoutAll.mutate()}
+          disabled={logoutAll.isPending}
+        >
           Log out everywhere
         </button>
       </div>

@@ -9,11 +9,16 @@ export function ConflictPrompt({
   busy: boolean;
 }) {
   return (
-    <div role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-text" className="conflict">
+    <div
+      role="alertdialog"
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-text"
+      className="conflict"
+    >
       <h3 id="conflict-title">Changed elsewhere</h3>
       <p id="conflict-text">
-        This transaction was changed somewhere else after you opened it. Reload it to see the
-        latest version, or overwrite it with your changes.
+        This transaction was changed somewhere else after you opened it. Reload it to see the latest
+        version, or overwrite it with your changes.
       </p>
       <div className="actions">
         <button type="button" onClick={onReload} disabled={busy} autoFocus>

@@ -24,7 +24,10 @@ export function useOptimisticLists(): (change: RowsChange) => Promise<() => void
       if ('pages' in data) {
         return {
           ...data,
-          pages: data.pages.map((page, index) => ({ ...page, items: change(page.items, index === 0) })),
+          pages: data.pages.map((page, index) => ({
+            ...page,
+            items: change(page.items, index === 0),
+          })),
         };
       }
       return { ...data, items: change(data.items, true) };
@@ -36,9 +39,17 @@ export function useOptimisticLists(): (change: RowsChange) => Promise<() => void
 }
 
 /** A row shown until the server answers; its id marks it as not saved yet. */
-export function pendingRow(fields: Omit<Transaction, 'id' | 'version' | 'createdAt' | 'updatedAt'>): Transaction {
+export function pendingRow(
+  fields: Omit<Transaction, 'id' | 'version' | 'createdAt' | 'updatedAt'>,
+): Transaction {
   const now = new Date().toISOString();
-  return { ...fields, id: `pending-${crypto.randomUUID()}`, version: 0, createdAt: now, updatedAt: now };
+  return {
+    ...fields,
+    id: `pending-${crypto.randomUUID()}`,
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 export function isPendingRow(transaction: Transaction): boolean {

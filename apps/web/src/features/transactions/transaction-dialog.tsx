@@ -62,7 +62,7 @@ export function TransactionDialog({
 
   async function latest(): Promise<Transaction | undefined> {
     if (transaction === undefined) return undefined;
-    return queryClient.fetchQuery({
+    return queryClient.query({
       ...trpc.transactions.byId.queryOptions({ id: transaction.id }),
       staleTime: 0,
     });
@@ -113,7 +113,9 @@ export function TransactionDialog({
           </label>
         </fieldset>
         <Field label="Amount" error={errors.amount}>
-          {(control) => <input {...control} inputMode="decimal" autoFocus {...form.register('amount')} />}
+          {(control) => (
+            <input {...control} inputMode="decimal" autoFocus {...form.register('amount')} />
+          )}
         </Field>
         <Field label="Account" error={errors.accountId}>
           {(control) => (
@@ -148,11 +150,19 @@ export function TransactionDialog({
           {(control) => <textarea {...control} rows={2} {...form.register('note')} />}
         </Field>
         {conflicted !== null && (
-          <ConflictPrompt busy={busy} onReload={() => void reload()} onOverwrite={() => void overwrite()} />
+          <ConflictPrompt
+            busy={busy}
+            onReload={() => void reload()}
+            onOverwrite={() => void overwrite()}
+          />
         )}
         <FormError error={error} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={isSubmitting || busy || conflicted !== null}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={isSubmitting || busy || conflicted !== null}
+          >
             Save
           </button>
           <button type="button" onClick={onClose}>

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { useAccounts } from '../accounts/use-accounts.ts';
 import { useCategories } from '../categories/use-categories.ts';
 import { transactionSearch, type TransactionSearch } from './transaction-search.ts';
@@ -18,7 +18,7 @@ export function TransactionFilters() {
   const accounts = useAccounts();
   const categories = useCategories();
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+  function apply(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const next: TransactionSearch = transactionSearch.parse({

@@ -39,7 +39,10 @@ export function transactionFormSchema(accounts: ReadonlyMap<string, Account>) {
 
 export type TransactionFormValues = z.input<ReturnType<typeof transactionFormSchema>>;
 
-export function formValuesOf(transaction: Transaction | undefined, accountId: string): TransactionFormValues {
+export function formValuesOf(
+  transaction: Transaction | undefined,
+  accountId: string,
+): TransactionFormValues {
   if (transaction === undefined) {
     return {
       accountId,

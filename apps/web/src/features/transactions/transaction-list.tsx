@@ -32,10 +32,9 @@ export function TransactionList({
   const list = useInfiniteQuery({
     queryKey: trpc.transactions.list.infiniteQueryKey(input),
     queryFn: ({ pageParam, signal }) =>
-      client.transactions.list.query(
-        pageParam === null ? input : { ...input, cursor: pageParam },
-        { signal },
-      ),
+      client.transactions.list.query(pageParam === null ? input : { ...input, cursor: pageParam }, {
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
@@ -59,14 +58,21 @@ export function TransactionList({
   if (list.error !== null && rows.length === 0) {
     return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   }
-  if (rows.length === 0) return <Empty>No transactions match. Add one, or clear the filters.</Empty>;
+  if (rows.length === 0)
+    return <Empty>No transactions match. Add one, or clear the filters.</Empty>;
 
   return (
     <>
       <p className="muted small" aria-live="polite" data-testid="loaded-count">
         {rows.length} transactions loaded{hasNextPage ? ', scroll for more' : ''}
       </p>
-      <div ref={scroller} className="tx-scroller" tabIndex={0} role="region" aria-label="Transactions">
+      <div
+        ref={scroller}
+        className="tx-scroller"
+        tabIndex={0}
+        role="region"
+        aria-label="Transactions"
+      >
         <ul style={{ height: virtualizer.getTotalSize() }} className="tx-list">
           {items.map((item) => {
             const transaction = rows[item.index];
@@ -90,7 +96,9 @@ export function TransactionList({
         </ul>
       </div>
       {isFetchingNextPage && <Loading label="Loading more…" />}
-      {list.error !== null && <ErrorState error={list.error} onRetry={() => void fetchNextPage()} />}
+      {list.error !== null && (
+        <ErrorState error={list.error} onRetry={() => void fetchNextPage()} />
+      )}
     </>
   );
 }

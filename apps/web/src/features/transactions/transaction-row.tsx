@@ -36,7 +36,8 @@ export function TransactionRow({
       <div className="tx-main">
         <span className="tx-title">{title}</span>
         <span className="muted small">
-          {formatDate(transaction.occurredOn)} · {accounts.get(transaction.accountId)?.name ?? 'Account'} · {category}
+          {formatDate(transaction.occurredOn)} ·{' '}
+          {accounts.get(transaction.accountId)?.name ?? 'Account'} · {category}
         </span>
       </div>
       <Money amount={transaction.amount} currency={transaction.currency} />
@@ -48,7 +49,12 @@ export function TransactionRow({
             </button>
           )}
           {onDelete && (
-            <button type="button" className="danger" onClick={() => onDelete(transaction)} aria-label={`Delete ${title}`}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => onDelete(transaction)}
+              aria-label={`Delete ${title}`}
+            >
               Delete
             </button>
           )}

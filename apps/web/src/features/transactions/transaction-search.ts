@@ -4,10 +4,7 @@ import { z } from 'zod';
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const day = z.iso.date();
 /** The router reads `min=-20` from a URL as a number and `q=Market` as a string: keep both as text. */
-const text = z
-  .union([z.string(), z.number()])
-  .transform(String)
-  .pipe(z.string().max(100));
+const text = z.union([z.string(), z.number()]).transform(String).pipe(z.string().max(100));
 
 /**
  * The transaction filters as they live in the URL: every SPEC filter, shareable and kept on

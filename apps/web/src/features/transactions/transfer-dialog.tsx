@@ -20,7 +20,12 @@ export function TransferDialog({ onClose }: { onClose: () => void }) {
         .object({ ...transferInput.shape, amount: z.string(), note: z.string() })
         .transform((values, ctx): z.input<typeof transferInput> => ({
           ...values,
-          amount: minorUnitsOf(values.amount, accounts.byId.get(values.fromAccountId)?.currency ?? 'USD', ctx, 'amount'),
+          amount: minorUnitsOf(
+            values.amount,
+            accounts.byId.get(values.fromAccountId)?.currency ?? 'USD',
+            ctx,
+            'amount',
+          ),
           note: values.note.trim() === '' ? null : values.note,
         }))
         .pipe(transferInput),

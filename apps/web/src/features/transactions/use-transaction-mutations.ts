@@ -90,7 +90,11 @@ export function useTransactionMutations() {
               note: input.note ?? null,
               transferId: 'pending',
             });
-          return [side(input.toAccountId, input.amount), side(input.fromAccountId, -input.amount), ...items];
+          return [
+            side(input.toAccountId, input.amount),
+            side(input.fromAccountId, -input.amount),
+            ...items,
+          ];
         }),
     }),
   );

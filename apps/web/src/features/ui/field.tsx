@@ -24,8 +24,7 @@ export function Field({
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy =
-    [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(' ') ||
-    undefined;
+    [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
