@@ -99,8 +99,9 @@ describe('conflicts', () => {
     await prompt.waitFor();
     await checkPage(page, 'conflict-prompt');
     await prompt.getByRole('button', { name: 'Reload latest' }).click();
-    await expect(dialog.getByLabel('Payee').inputValue()).resolves.toBe('Coffee Place');
-    await expect(dialog.getByLabel('Amount').inputValue()).resolves.toBe('10.00');
+    await prompt.waitFor({ state: 'detached' });
+    await expect.poll(() => dialog.getByLabel('Payee').inputValue()).toBe('Coffee Place');
+    await expect.poll(() => dialog.getByLabel('Amount').inputValue()).toBe('10.00');
 
     await dialog.getByLabel('Amount').fill('12.00');
     await user.api.transactions.update({ id: row.id, note: 'changed again' });
