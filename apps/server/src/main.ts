@@ -49,10 +49,10 @@ async function main(): Promise<void> {
     trustProxy: server.TRUST_PROXY,
     logger,
   });
-  let scheduler: RecurringScheduler | undefined;
+  const jobs: { scheduler?: RecurringScheduler } = {};
   app.addHook('onClose', async () => {
     // A run in progress finishes before the database goes.
-    await scheduler?.stop();
+    await jobs.scheduler?.stop();
     await db.destroy();
   });
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   });
 
   await app.listen({ host: server.HOST, port: server.PORT });
-  scheduler = startRecurringScheduler({ db, log: logger, useAdvisoryLock: !embedded });
+  jobs.scheduler = startRecurringScheduler({ db, log: logger, useAdvisoryLock: !embedded });
   logger.info({ database: embedded ? `PGlite in ${api.DATA_DIR}` : 'PostgreSQL' }, 'ready');
 }
 

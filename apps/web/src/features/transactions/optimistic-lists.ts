@@ -40,11 +40,16 @@ export function useOptimisticLists(): (change: RowsChange) => Promise<() => void
 
 /** A row shown until the server answers; its id marks it as not saved yet. */
 export function pendingRow(
-  fields: Omit<Transaction, 'id' | 'version' | 'createdAt' | 'updatedAt'>,
+  fields: Omit<
+    Transaction,
+    'id' | 'version' | 'createdAt' | 'updatedAt' | 'recurringId' | 'importId'
+  >,
 ): Transaction {
   const now = new Date().toISOString();
   return {
     ...fields,
+    recurringId: null,
+    importId: null,
     id: `pending-${crypto.randomUUID()}`,
     version: 0,
     createdAt: now,
