@@ -15,6 +15,7 @@ import { healthRoutes } from './plugins/health-routes.ts';
 import { originGuard } from './plugins/origin-guard.ts';
 import { requestId, requestIdFor } from './plugins/request-id.ts';
 import { trpc } from './plugins/trpc.ts';
+import { webApp } from './plugins/web-app.ts';
 
 export interface ServerOptions {
   deps: ApiDeps;
@@ -26,6 +27,8 @@ export interface ServerOptions {
   /** The process's logger (see createLogger); none by default. */
   logger?: FastifyBaseLogger;
   maxBatchSize?: number;
+  /** The built web app (apps/web/dist), served at `/`; none by default. */
+  webAppRoot?: string;
 }
 
 /** Fastify takes a hop count too, but its types do not say so: a count is `hop < count`. */
@@ -73,6 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       maxBatchSize: options.maxBatchSize ?? 10,
     });
   });
+  if (options.webAppRoot !== undefined) await app.register(webApp, { root: options.webAppRoot });
 
   return app;
 }

@@ -139,6 +139,23 @@ describe('cross-site requests', () => {
       await expectLoginFails(email);
     });
 
+    it('accepts the web app served by this server: its Origin is the Host it calls', async () => {
+      const own = await mutate(
+        server.app,
+        'auth.register',
+        { email: uniqueEmail('own'), password: TEST_PASSWORD },
+        { headers: { origin: 'http://budget.example:4000', host: 'budget.example:4000' } },
+      );
+      expect(own.statusCode).toBe(200);
+      const other = await mutate(
+        server.app,
+        'auth.register',
+        { email: uniqueEmail('other'), password: TEST_PASSWORD },
+        { headers: { origin: 'http://evil.example:4000', host: 'budget.example:4000' } },
+      );
+      expect(other.statusCode).toBe(403);
+    });
+
     it('refuses the opaque origin "null" (sandboxed frames, file: pages)', async () => {
       const response = await mutate(
         server.app,

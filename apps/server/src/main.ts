@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   authSettingsFromEnv,
   ConfigError,
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     secureCookies: production,
     trustProxy: server.TRUST_PROXY,
     logger,
+    // From src/ (tsx) and from dist/ (the bundle) alike: apps/web/dist.
+    webAppRoot: fileURLToPath(new URL('../../web/dist/', import.meta.url)),
   });
   const jobs: { scheduler?: RecurringScheduler } = {};
   app.addHook('onClose', async () => {

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
-import { webApp } from './web-app.ts';
+import { webApp } from './plugins/web-app.ts';
 
 let root: string;
 let testDb: TestDatabase;

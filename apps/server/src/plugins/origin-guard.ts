@@ -6,11 +6,21 @@ export interface OriginGuardOptions {
   allowedOrigins: readonly string[];
 }
 
+/** The web app served by this very server (at `/`) calls it from its own origin. */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined || origin === 'null') return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 const guardOrigins: FastifyPluginCallback<OriginGuardOptions> = (app, options, done) => {
   const allowed = new Set(options.allowedOrigins);
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowed.has(origin)) {
+    if (origin !== undefined && !allowed.has(origin) && !sameOrigin(origin, request.headers.host)) {
       return sendError(reply, 403, 'Origin not allowed');
     }
     if (

@@ -4,7 +4,7 @@ import { actAs, importTransactions, type ImportedTransaction } from '@budget/api
 import { callerFor, createTestDeps, TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
 import { createTestDatabase } from '@budget/db/testing';
 import { buildServer } from '../../../server/src/build-server.ts';
-import { webApp } from '../../../server/src/web-app.ts';
+import { webApp } from '../../../server/src/plugins/web-app.ts';
 import { distDir } from './config.ts';
 
 export interface AppServer {
