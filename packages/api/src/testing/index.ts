@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ZodError } from 'zod';
 import type { Db } from '@budget/db';
+import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import { createContext, type RequestInfo } from '../context.ts';
 import { defaultRateLimits, silentLogger, type ApiDeps, type RateLimitSettings } from '../deps.ts';
 import { createCaller } from '../root.ts';
@@ -100,4 +101,52 @@ export async function signUpWithLedger(deps: ApiDeps, label = 'user') {
   const fun = await caller.categories.create({ name: 'Fun', kind: 'expense' });
   const wages = await caller.categories.create({ name: 'Wages', kind: 'income' });
   return { ...user, checking, savings, euros, food, fun, wages };
+}
+
+/** What `useTestApi()` hands a test file: its database, deps and ways to get callers. */
+export interface TestApi {
+  readonly deps: ApiDeps;
+  readonly db: Db;
+  readonly testDb: TestDatabase;
+  /** A caller without a token. */
+  anonymous(): ReturnType<typeof callerFor>;
+  signUp(label?: string): ReturnType<typeof signUp>;
+  signUpWithLedger(label?: string): ReturnType<typeof signUpWithLedger>;
+}
+
+/**
+ * The test kit: an isolated database (PostgreSQL in CI, else PGlite) and test deps, created
+ * before the tests of the file or describe block that calls it and dropped after them.
+ * `const api = useTestApi();` then `const { caller } = await api.signUp();` inside a test.
+ */
+export function useTestApi(overrides: Partial<ApiDeps> = {}): TestApi {
+  let testDb: TestDatabase | undefined;
+  let deps: ApiDeps | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    deps = createTestDeps(testDb.db, overrides);
+  });
+  afterAll(async () => {
+    await testDb?.destroy();
+  });
+  const ready = (): { deps: ApiDeps; testDb: TestDatabase } => {
+    if (deps === undefined || testDb === undefined) {
+      throw new Error('useTestApi: the database is created in beforeAll; use it inside a test');
+    }
+    return { deps, testDb };
+  };
+  return {
+    get deps() {
+      return ready().deps;
+    },
+    get db() {
+      return ready().deps.db;
+    },
+    get testDb() {
+      return ready().testDb;
+    },
+    anonymous: () => callerFor(ready().deps),
+    signUp: (label) => signUp(ready().deps, label),
+    signUpWithLedger: (label) => signUpWithLedger(ready().deps, label),
+  };
 }
