@@ -105,7 +105,7 @@ describe('budget-admin user:create, user:list, user:disable, user:enable, user:r
     expect(users[0]).toEqual(alice);
     bob = users[1] ?? bob;
     expect(Object.keys(users[1] ?? {}).sort()).toEqual(
-      ['createdAt', 'currency', 'disabled', 'displayName', 'email', 'id'].sort(),
+      ['createdAt', 'currency', 'disabled', 'displayName', 'email', 'id', 'timeZone'].sort(),
     );
 
     const table = await runAdmin(['user:list'], target.env);

@@ -3,7 +3,6 @@ import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
-import { exportRoute } from './plugins/export-route.ts';
 
 let testDb: TestDatabase;
 let app: FastifyInstance;
@@ -12,7 +11,6 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   deps = createTestDeps(testDb.db);
   app = await buildServer({ deps, corsOrigins: [], secureCookies: false });
-  await app.register(exportRoute, { deps });
 });
 afterAll(async () => {
   await app.close();

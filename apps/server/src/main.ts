@@ -30,6 +30,8 @@ async function main(): Promise<void> {
       : createDb({
           databaseUrl: api.DATABASE_URL,
           poolMax: api.DB_POOL_MAX,
+          // One user's heavy request cannot hold a connection for long (SPEC §3, fairness).
+          statementTimeoutMs: 10_000,
           onConnectionError: (error) => {
             logger.warn({ err: error }, 'database connection error');
           },

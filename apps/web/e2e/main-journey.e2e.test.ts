@@ -58,10 +58,12 @@ async function addTransaction(
   await page.getByRole('region', { name: 'Transactions' }).getByText(entry.payee).first().waitFor();
 }
 
-async function budgetStatus(page: Page): Promise<string> {
+/** Opens the budgets page and waits until the Groceries budget shows `status` (it refetches). */
+async function expectBudgetStatus(page: Page, status: string): Promise<void> {
   await openPage(page, 'Budgets', 'Budgets', false);
   const budget = page.getByTestId('budget-progress').filter({ hasText: 'Groceries' });
-  return (await budget.locator('.tag').textContent()) ?? '';
+  await budget.locator('.tag').filter({ hasText: status }).waitFor();
+  expect(await budget.locator('.tag').textContent()).toBe(status);
 }
 
 describe.each([
@@ -153,7 +155,7 @@ describe.each([
     await newBudget.getByLabel('Amount (USD)').fill('200');
     await newBudget.getByRole('button', { name: 'Add budget' }).click();
     await page.getByTestId('budget-progress').filter({ hasText: 'Groceries' }).waitFor();
-    expect(await budgetStatus(page)).toBe('On track');
+    await expectBudgetStatus(page, 'On track');
     await checkPage(page, `${name}-budgets`);
 
     await openPage(page, 'Transactions', 'Transactions', narrow);
@@ -164,7 +166,7 @@ describe.each([
       category: 'Groceries',
       payee: 'Bakery',
     });
-    expect(await budgetStatus(page)).toBe('Close to the limit');
+    await expectBudgetStatus(page, 'Close to the limit');
 
     await openPage(page, 'Transactions', 'Transactions', narrow);
     await addTransaction(page, {
@@ -174,7 +176,7 @@ describe.each([
       category: 'Groceries',
       payee: 'Butcher',
     });
-    expect(await budgetStatus(page)).toBe('Over budget');
+    await expectBudgetStatus(page, 'Over budget');
     await checkPage(page, `${name}-budgets-over`);
 
     await openPage(page, 'Dashboard', 'Dashboard', narrow);

@@ -17,7 +17,8 @@ const TSC_TIMEOUT = 120_000;
 
 /** Every module a file imports, by specifier (`from '…'` and `import("…")`). */
 function importedModules(source: string): Set<string> {
-  const specifiers = source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g);
+  // `from` as a keyword (after `}`, `*` or a name), not the word inside a string such as "from".
+  const specifiers = source.matchAll(/(?:[\s}*]from\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g);
   return new Set(Array.from(specifiers, (match) => match[1] ?? ''));
 }
 

@@ -25,14 +25,18 @@ import {
 import { SerializedDriver } from './serialized-driver.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 
+interface PostgresConfig {
+  /** PostgreSQL connection string: a `pg` Pool. */
+  databaseUrl: string;
+  poolMax?: number;
+  /** Cancels any statement running longer (the server's requests); none by default. */
+  statementTimeoutMs?: number;
+  /** Called for errors on idle or checked-out connections instead of crashing the process. */
+  onConnectionError?: (error: Error) => void;
+}
+
 export type DbConfig =
-  | {
-      /** PostgreSQL connection string: a `pg` Pool. */
-      databaseUrl: string;
-      poolMax?: number;
-      /** Called for errors on idle or checked-out connections instead of crashing the process. */
-      onConnectionError?: (error: Error) => void;
-    }
+  | PostgresConfig
   | {
       databaseUrl?: undefined;
       /**
@@ -55,25 +59,25 @@ export function createDb(config: DbConfig): Db {
   const dialect =
     config.databaseUrl === undefined
       ? createPgliteDialect(config.dataDir, config.holder)
-      : createPostgresDialect(config.databaseUrl, config.poolMax, config.onConnectionError);
+      : createPostgresDialect(config);
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
 }
 
-function createPostgresDialect(
-  connectionString: string,
-  max = 10,
-  onConnectionError: (error: Error) => void = ignore,
-): Dialect {
+function createPostgresDialect({
+  databaseUrl: connectionString,
+  poolMax: max = 10,
+  statementTimeoutMs,
+  onConnectionError = ignore,
+}: PostgresConfig): Dialect {
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, parseInt8);
   types.setTypeParser(DATE_OID, keepText);
   types.setTypeParser(BPCHAR_OID, trimPadding);
-  // No statement runs longer than 10 s: one user's heavy request cannot hold a connection for long.
   const pool = new pg.Pool({
     connectionString,
     max,
     connectionTimeoutMillis: 5_000,
-    statement_timeout: 10_000,
+    ...(statementTimeoutMs === undefined ? {} : { statement_timeout: statementTimeoutMs }),
     types,
   });
   pool.on('error', onConnectionError);

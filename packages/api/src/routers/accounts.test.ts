@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '../schemas/accounts.ts';
-import { callerFor, createTestDeps, invalidFields, signUp } from '../testing/index.ts';
+import { invalidFields, useTestApi } from '../testing/index.ts';
 
-let database: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  deps = createTestDeps(database.db);
-});
-afterAll(() => database.destroy());
+const api = useTestApi();
 
 /** Writes a ledger row directly, as the transactions service would. */
 async function insertTransaction(ownerId: string, account: Account): Promise<void> {
-  await database.db
+  await api.db
     .insertInto('transactions')
     .values({
       ownerId,
@@ -31,7 +23,7 @@ const MAX = 1_000_000_000_000;
 
 describe('accounts.create', () => {
   it('creates an account whose balance starts at its opening balance', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const account = await caller.accounts.create({
       name: '  Everyday  ',
       type: 'checking',
@@ -53,14 +45,14 @@ describe('accounts.create', () => {
   });
 
   it("defaults the currency to the user's currency and the opening balance to 0", async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     await caller.auth.updateProfile({ currency: 'JPY' });
     const account = await caller.accounts.create({ name: 'Wallet', type: 'cash' });
     expect(account).toMatchObject({ currency: 'JPY', openingBalance: 0, balance: 0 });
   });
 
   it('accepts opening balances at the ±1e12 limits, negative for debts', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const rich = await caller.accounts.create({
       name: 'Max',
       type: 'investment',
@@ -103,13 +95,13 @@ describe('accounts.create', () => {
     ['a balance (unknown key)', { name: 'A', type: 'cash', balance: 5 }, 'balance'],
     ['an ownerId (unknown key)', { name: 'A', type: 'cash', ownerId: randomUUID() }, 'ownerId'],
   ])('refuses %s with BAD_REQUEST', async (_rule, input, field) => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     expect(await invalidFields(caller.accounts.create(input as never))).toContain(field);
     expect(await caller.accounts.list({ includeArchived: true })).toEqual([]);
   });
 
   it('refuses a name the user already has, whatever its case, with CONFLICT', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     await caller.accounts.create({ name: 'Savings', type: 'savings' });
     await expect(caller.accounts.create({ name: ' SAVINGS ', type: 'cash' })).rejects.toMatchObject(
       {
@@ -120,8 +112,8 @@ describe('accounts.create', () => {
   });
 
   it('lets different users use the same name', async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     await alice.caller.accounts.create({ name: 'Checking', type: 'checking' });
     await expect(
       bob.caller.accounts.create({ name: 'Checking', type: 'checking' }),
@@ -130,15 +122,15 @@ describe('accounts.create', () => {
 
   it('requires a token (UNAUTHORIZED)', async () => {
     await expect(
-      callerFor(deps).accounts.create({ name: 'A', type: 'cash' }),
+      api.anonymous().accounts.create({ name: 'A', type: 'cash' }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
 
 describe('accounts.list', () => {
   it("returns only the caller's open accounts, ordered by name ignoring case", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     for (const name of ['b', 'C', 'a']) {
       await alice.caller.accounts.create({ name, type: 'cash' });
     }
@@ -152,7 +144,7 @@ describe('accounts.list', () => {
   });
 
   it('with includeArchived, lists archived accounts too, after the open ones', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const old = await caller.accounts.create({ name: 'Aardvark Bank', type: 'checking' });
     await caller.accounts.create({ name: 'Zebra Bank', type: 'checking' });
     await caller.accounts.update({ id: old.id, archived: true });
@@ -162,7 +154,7 @@ describe('accounts.list', () => {
   });
 
   it('reports each balance as stored, in integer minor units', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     await caller.accounts.create({ name: 'Card', type: 'credit_card', openingBalance: -98_76 });
     expect(await caller.accounts.list()).toMatchObject([
       { openingBalance: -98_76, balance: -98_76 },
@@ -173,18 +165,18 @@ describe('accounts.list', () => {
     ['includeArchived that is not a boolean', { includeArchived: 'yes' }, 'includeArchived'],
     ['an unknown key', { ownerId: randomUUID() }, 'ownerId'],
   ])('refuses %s with BAD_REQUEST', async (_rule, input, field) => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     expect(await invalidFields(caller.accounts.list(input as never))).toContain(field);
   });
 
   it('requires a token (UNAUTHORIZED)', async () => {
-    await expect(callerFor(deps).accounts.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(api.anonymous().accounts.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
 
 describe('accounts.byId', () => {
   it('returns the account', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const created = await caller.accounts.create({ name: 'Brokerage', type: 'investment' });
     expect(await caller.accounts.byId({ id: created.id })).toEqual(created);
   });
@@ -194,13 +186,13 @@ describe('accounts.byId', () => {
     ['an id that is not a string', { id: 42 }, 'id'],
     ['an unknown key', { id: randomUUID(), name: 'x' }, 'name'],
   ])('refuses %s with BAD_REQUEST', async (_rule, input, field) => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     expect(await invalidFields(caller.accounts.byId(input as never))).toContain(field);
   });
 
   it("answers NOT_FOUND for an unknown id and for another user's account alike", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const account = await alice.caller.accounts.create({ name: 'Private', type: 'savings' });
     const unknown = bob.caller.accounts.byId({ id: randomUUID() });
     const foreign = bob.caller.accounts.byId({ id: account.id });
@@ -216,7 +208,7 @@ describe('accounts.byId', () => {
   });
 
   it('requires a token (UNAUTHORIZED)', async () => {
-    await expect(callerFor(deps).accounts.byId({ id: randomUUID() })).rejects.toMatchObject({
+    await expect(api.anonymous().accounts.byId({ id: randomUUID() })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });
@@ -224,14 +216,14 @@ describe('accounts.byId', () => {
 
 describe('accounts.update', () => {
   it('renames and retypes, leaves currency and balances alone, and bumps updatedAt', async () => {
-    const { caller, session } = await signUp(deps);
+    const { caller, session } = await api.signUp();
     const created = await caller.accounts.create({
       name: 'Old',
       type: 'checking',
       currency: 'GBP',
       openingBalance: 500,
     });
-    await database.db
+    await api.db
       .updateTable('accounts')
       .set({ updatedAt: new Date('2026-01-01T00:00:00Z') })
       .where('ownerId', '=', session.user.id)
@@ -249,7 +241,7 @@ describe('accounts.update', () => {
   });
 
   it('may change the case of its own name', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const account = await caller.accounts.create({ name: 'visa', type: 'credit_card' });
     expect(await caller.accounts.update({ id: account.id, name: 'VISA' })).toMatchObject({
       name: 'VISA',
@@ -257,7 +249,7 @@ describe('accounts.update', () => {
   });
 
   it('archiving sets archivedAt once; unarchiving clears it', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const account = await caller.accounts.create({ name: 'Old card', type: 'credit_card' });
     const archived = await caller.accounts.update({ id: account.id, archived: true });
     expect(archived.archivedAt).toEqual(expect.any(String));
@@ -268,7 +260,7 @@ describe('accounts.update', () => {
   });
 
   it('with nothing to change returns the account as it is', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const account = await caller.accounts.create({ name: 'Same', type: 'other' });
     expect(await caller.accounts.update({ id: account.id })).toEqual(account);
   });
@@ -284,7 +276,7 @@ describe('accounts.update', () => {
     ['an opening balance (not updatable)', { openingBalance: 100 }, 'openingBalance'],
     ['a balance (not updatable)', { balance: 100 }, 'balance'],
   ])('refuses %s with BAD_REQUEST and changes nothing', async (_rule, change, field) => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const account = await caller.accounts.create({ name: 'Fixed', type: 'cash' });
     const input = { id: account.id, ...change };
     expect(await invalidFields(caller.accounts.update(input as never))).toContain(field);
@@ -292,7 +284,7 @@ describe('accounts.update', () => {
   });
 
   it("refuses another of the user's names, whatever its case, with CONFLICT", async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     await caller.accounts.create({ name: 'Main', type: 'checking' });
     const other = await caller.accounts.create({ name: 'Other', type: 'checking' });
     await expect(caller.accounts.update({ id: other.id, name: 'mAIN' })).rejects.toMatchObject({
@@ -302,8 +294,8 @@ describe('accounts.update', () => {
   });
 
   it("answers NOT_FOUND for another user's account and leaves it unchanged", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const account = await alice.caller.accounts.create({ name: 'Alice', type: 'cash' });
     await expect(
       bob.caller.accounts.update({ id: account.id, name: 'Stolen', archived: true }),
@@ -316,14 +308,14 @@ describe('accounts.update', () => {
 
   it('requires a token (UNAUTHORIZED)', async () => {
     await expect(
-      callerFor(deps).accounts.update({ id: randomUUID(), name: 'X' }),
+      api.anonymous().accounts.update({ id: randomUUID(), name: 'X' }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
 
 describe('accounts.delete', () => {
   it('deletes an account without transactions', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const account = await caller.accounts.create({ name: 'Temp', type: 'cash' });
     expect(await caller.accounts.delete({ id: account.id })).toEqual({ ok: true });
     await expect(caller.accounts.byId({ id: account.id })).rejects.toMatchObject({
@@ -332,7 +324,7 @@ describe('accounts.delete', () => {
   });
 
   it('refuses an account with transactions with CONFLICT, suggesting to archive it', async () => {
-    const { caller, session } = await signUp(deps);
+    const { caller, session } = await api.signUp();
     const account = await caller.accounts.create({ name: 'Used', type: 'checking' });
     await insertTransaction(session.user.id, account);
     await expect(caller.accounts.delete({ id: account.id })).rejects.toMatchObject({
@@ -347,13 +339,13 @@ describe('accounts.delete', () => {
     ['a missing id', {}, 'id'],
     ['an unknown key', { id: randomUUID(), force: true }, 'force'],
   ])('refuses %s with BAD_REQUEST', async (_rule, input, field) => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     expect(await invalidFields(caller.accounts.delete(input as never))).toContain(field);
   });
 
   it("answers NOT_FOUND for an unknown id and for another user's account, which stays", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const account = await alice.caller.accounts.create({ name: 'Keep', type: 'cash' });
     await expect(bob.caller.accounts.delete({ id: account.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -365,7 +357,7 @@ describe('accounts.delete', () => {
   });
 
   it('requires a token (UNAUTHORIZED)', async () => {
-    await expect(callerFor(deps).accounts.delete({ id: randomUUID() })).rejects.toMatchObject({
+    await expect(api.anonymous().accounts.delete({ id: randomUUID() })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });

@@ -1,25 +1,17 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
+import { describe, expect, it } from 'vitest';
 import type { BudgetProgress } from '../schemas/budgets.ts';
-import { callerFor, createTestDeps, invalidFields, signUpWithLedger } from '../testing/index.ts';
+import { type callerFor, invalidFields, useTestApi } from '../testing/index.ts';
 
-let testDb: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  deps = createTestDeps(testDb.db);
-});
-afterAll(() => testDb.destroy());
+const api = useTestApi();
 
 type Caller = ReturnType<typeof callerFor>;
 type CreateBudget = Parameters<Caller['budgets']['create']>[0];
 
-const anonymous = () => callerFor(deps);
+const anonymous = () => api.anonymous();
 
 /** A user from signUpWithLedger with helpers for these tests. */
 async function budgeter(label = 'budgeter') {
-  const user = await signUpWithLedger(deps, label);
+  const user = await api.signUpWithLedger(label);
   const { caller, checking, food } = user;
 
   /** A transaction from checking into Food unless told otherwise. */

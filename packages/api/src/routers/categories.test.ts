@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
+import { describe, expect, it } from 'vitest';
 import type { Category } from '../schemas/categories.ts';
 import { defaultCategories } from '../services/ledger/default-categories.ts';
-import { callerFor, createTestDeps, invalidFields, signUp } from '../testing/index.ts';
+import { invalidFields, type signUp, useTestApi } from '../testing/index.ts';
 
-let database: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  deps = createTestDeps(database.db);
-});
-afterAll(() => database.destroy());
+const api = useTestApi();
 
 const LONG_AGO = new Date('2026-01-01T00:00:00Z');
 
@@ -21,7 +13,7 @@ type User = Awaited<ReturnType<typeof signUp>>;
 /** Gives the user an account with one transaction in `category`, last updated LONG_AGO. */
 async function spendIn(user: User, category: Category): Promise<string> {
   const account = await user.caller.accounts.create({ name: randomUUID(), type: 'cash' });
-  const row = await database.db
+  const row = await api.db
     .insertInto('transactions')
     .values({
       ownerId: user.session.user.id,
@@ -38,7 +30,7 @@ async function spendIn(user: User, category: Category): Promise<string> {
 }
 
 async function transactionRow(user: User, id: string) {
-  return database.db
+  return api.db
     .selectFrom('transactions')
     .select(['categoryId', 'version', 'updatedAt'])
     .where('ownerId', '=', user.session.user.id)
@@ -58,7 +50,7 @@ async function named(user: User, kind: Category['kind'], name: string): Promise<
 
 describe('default categories', () => {
   it('a new user starts with the default expense and income categories, with colors', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const listed = await allCategories(user);
     const shape = ({ name, kind, color }: Category) => ({ name, kind, color });
     expect(listed.map(shape)).toEqual(expect.arrayContaining([...defaultCategories]));
@@ -70,8 +62,8 @@ describe('default categories', () => {
   });
 
   it('every user gets their own copy', async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const aliceIds = new Set((await allCategories(alice)).map((c) => c.id));
     const bobIds = (await allCategories(bob)).map((c) => c.id);
     expect(bobIds).toHaveLength(defaultCategories.length);
@@ -81,7 +73,7 @@ describe('default categories', () => {
 
 describe('categories.list', () => {
   it('orders by kind, then name ignoring case, and filters by kind', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     await user.caller.categories.create({ name: 'aaa', kind: 'expense' });
     const listed = await user.caller.categories.list();
     const keys = listed.map((c) => `${c.kind}:${c.name.toLowerCase()}`);
@@ -94,7 +86,7 @@ describe('categories.list', () => {
   });
 
   it('hides archived categories unless includeArchived', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const dining = await named(user, 'expense', 'Dining');
     await user.caller.categories.update({ id: dining.id, archived: true });
     expect((await user.caller.categories.list()).map((c) => c.id)).not.toContain(dining.id);
@@ -103,8 +95,8 @@ describe('categories.list', () => {
   });
 
   it("never shows another user's categories", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const secret = await alice.caller.categories.create({ name: 'Secret', kind: 'expense' });
     expect((await allCategories(bob)).map((c) => c.id)).not.toContain(secret.id);
   });
@@ -114,12 +106,12 @@ describe('categories.list', () => {
     ['includeArchived that is not a boolean', { includeArchived: 1 }, 'includeArchived'],
     ['an unknown key', { ownerId: randomUUID() }, 'ownerId'],
   ])('refuses %s with BAD_REQUEST', async (_rule, input, field) => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     expect(await invalidFields(caller.categories.list(input as never))).toContain(field);
   });
 
   it('requires a token (UNAUTHORIZED)', async () => {
-    await expect(callerFor(deps).categories.list()).rejects.toMatchObject({
+    await expect(api.anonymous().categories.list()).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });
@@ -127,7 +119,7 @@ describe('categories.list', () => {
 
 describe('categories.create', () => {
   it('creates a category, storing its color in lower case', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const pets = await user.caller.categories.create({
       name: ' Pets ',
       kind: 'expense',
@@ -144,7 +136,7 @@ describe('categories.create', () => {
   });
 
   it('a color is optional', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const bonus = await caller.categories.create({ name: 'Bonus', kind: 'income' });
     expect(bonus.color).toBeNull();
   });
@@ -163,21 +155,21 @@ describe('categories.create', () => {
     ['an archivedAt (unknown key)', { name: 'A', kind: 'expense', archivedAt: null }, 'archivedAt'],
     ['an ownerId (unknown key)', { name: 'A', kind: 'expense', ownerId: randomUUID() }, 'ownerId'],
   ])('refuses %s with BAD_REQUEST', async (_rule, input, field) => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     expect(await invalidFields(user.caller.categories.create(input as never))).toContain(field);
     expect(await allCategories(user)).toHaveLength(defaultCategories.length);
   });
 
   it('refuses a name the user already has for that kind, whatever its case, with CONFLICT', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     await expect(
       caller.categories.create({ name: 'GROCERIES', kind: 'expense' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('allows the same name in the other kind and for other users', async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     await alice.caller.categories.create({ name: 'Side hustle', kind: 'income' });
     await expect(
       alice.caller.categories.create({ name: 'Side hustle', kind: 'expense' }),
@@ -189,14 +181,14 @@ describe('categories.create', () => {
 
   it('requires a token (UNAUTHORIZED)', async () => {
     await expect(
-      callerFor(deps).categories.create({ name: 'A', kind: 'expense' }),
+      api.anonymous().categories.create({ name: 'A', kind: 'expense' }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
 
 describe('categories.update', () => {
   it('renames and recolors; color null clears it', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const dining = await named(user, 'expense', 'Dining');
     const renamed = await user.caller.categories.update({
       id: dining.id,
@@ -209,7 +201,7 @@ describe('categories.update', () => {
   });
 
   it('archiving sets archivedAt once; unarchiving clears it', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const travel = await named(user, 'expense', 'Travel');
     const archived = await user.caller.categories.update({ id: travel.id, archived: true });
     expect(archived.archivedAt).toEqual(expect.any(String));
@@ -220,7 +212,7 @@ describe('categories.update', () => {
   });
 
   it('with nothing to change returns the category as it is', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const salary = await named(user, 'income', 'Salary');
     expect(await user.caller.categories.update({ id: salary.id })).toEqual(salary);
   });
@@ -234,7 +226,7 @@ describe('categories.update', () => {
     ['archived that is not a boolean', { archived: 'no' }, 'archived'],
     ['a kind (not updatable)', { kind: 'income' }, 'kind'],
   ])('refuses %s with BAD_REQUEST and changes nothing', async (_rule, change, field) => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const health = await named(user, 'expense', 'Health');
     const input = { id: health.id, ...change };
     expect(await invalidFields(user.caller.categories.update(input as never))).toContain(field);
@@ -242,7 +234,7 @@ describe('categories.update', () => {
   });
 
   it('refuses a name taken in the same kind, whatever its case, with CONFLICT', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const dining = await named(user, 'expense', 'Dining');
     await expect(
       user.caller.categories.update({ id: dining.id, name: 'groceries' }),
@@ -253,8 +245,8 @@ describe('categories.update', () => {
   });
 
   it("answers NOT_FOUND for another user's category and leaves it unchanged", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const before = await allCategories(alice);
     const target = before[0];
     if (target === undefined) throw new Error('no categories');
@@ -269,14 +261,14 @@ describe('categories.update', () => {
 
   it('requires a token (UNAUTHORIZED)', async () => {
     await expect(
-      callerFor(deps).categories.update({ id: randomUUID(), name: 'X' }),
+      api.anonymous().categories.update({ id: randomUUID(), name: 'X' }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
 
 describe('categories.delete', () => {
   it('without reassignTo, deletes it and leaves its transactions uncategorized (version bumped)', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const gifts = await named(user, 'expense', 'Gifts');
     const txId = await spendIn(user, gifts);
     const before = await transactionRow(user, txId);
@@ -290,7 +282,7 @@ describe('categories.delete', () => {
   });
 
   it('with reassignTo, moves its transactions to that category of the same kind', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const dining = await named(user, 'expense', 'Dining');
     const groceries = await named(user, 'expense', 'Groceries');
     const txId = await spendIn(user, dining);
@@ -306,7 +298,7 @@ describe('categories.delete', () => {
   });
 
   it('refuses to move transactions to a category of the other kind (BAD_REQUEST)', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const dining = await named(user, 'expense', 'Dining');
     const salary = await named(user, 'income', 'Salary');
     const txId = await spendIn(user, dining);
@@ -318,7 +310,7 @@ describe('categories.delete', () => {
   });
 
   it('refuses to move transactions to the category being deleted (BAD_REQUEST)', async () => {
-    const user = await signUp(deps);
+    const user = await api.signUp();
     const dining = await named(user, 'expense', 'Dining');
     const input = { id: dining.id, reassignTo: dining.id };
     expect(await invalidFields(user.caller.categories.delete(input))).toContain('reassignTo');
@@ -326,8 +318,8 @@ describe('categories.delete', () => {
   });
 
   it("answers NOT_FOUND for reassignTo naming another user's or an unknown category", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const aliceDining = await named(alice, 'expense', 'Dining');
     const bobDining = await named(bob, 'expense', 'Dining');
     const txId = await spendIn(alice, aliceDining);
@@ -344,8 +336,8 @@ describe('categories.delete', () => {
   });
 
   it("answers NOT_FOUND for another user's category, which keeps its transactions", async () => {
-    const alice = await signUp(deps, 'alice');
-    const bob = await signUp(deps, 'bob');
+    const alice = await api.signUp('alice');
+    const bob = await api.signUp('bob');
     const travel = await named(alice, 'expense', 'Travel');
     const txId = await spendIn(alice, travel);
     const before = await allCategories(alice);
@@ -365,12 +357,12 @@ describe('categories.delete', () => {
     ['a reassignTo that is not a UUID', { id: randomUUID(), reassignTo: 'other' }, 'reassignTo'],
     ['an unknown key', { id: randomUUID(), cascade: true }, 'cascade'],
   ])('refuses %s with BAD_REQUEST', async (_rule, input, field) => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     expect(await invalidFields(caller.categories.delete(input as never))).toContain(field);
   });
 
   it('requires a token (UNAUTHORIZED)', async () => {
-    await expect(callerFor(deps).categories.delete({ id: randomUUID() })).rejects.toMatchObject({
+    await expect(api.anonymous().categories.delete({ id: randomUUID() })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });

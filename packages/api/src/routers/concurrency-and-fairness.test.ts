@@ -1,22 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
+import { describe, expect, it } from 'vitest';
 import { PER_USER_CAPS } from '../services/system/per-user-caps.ts';
-import {
-  callerFor,
-  createTestDeps,
-  signUp,
-  signUpWithLedger,
-  TEST_PASSWORD,
-} from '../testing/index.ts';
+import { callerFor, createTestDeps, signUp, TEST_PASSWORD, useTestApi } from '../testing/index.ts';
 
-let database: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  deps = createTestDeps(database.db);
-});
-afterAll(() => database.destroy());
+const api = useTestApi();
 
 /** The tRPC code of a rejected call, or 'OK'. */
 const outcome = (call: Promise<unknown>) =>
@@ -27,7 +13,7 @@ const outcome = (call: Promise<unknown>) =>
 
 describe('a category deleted while transactions are filed under it', () => {
   it('answers every racing write with success or NOT_FOUND, never a 500', async () => {
-    const { caller, checking, food } = await signUpWithLedger(deps);
+    const { caller, checking, food } = await api.signUpWithLedger();
     const existing = await caller.transactions.create({
       accountId: checking.id,
       amount: -1,
@@ -60,7 +46,7 @@ describe('a category deleted while transactions are filed under it', () => {
 
 describe('per-user caps', () => {
   it('allows 100 accounts and answers CONFLICT beyond, also when creates race', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const results = await Promise.all(
       Array.from({ length: PER_USER_CAPS.accounts + 5 }, (_, index) =>
         outcome(caller.accounts.create({ name: `Account ${index}`, type: 'cash' })),
@@ -74,7 +60,7 @@ describe('per-user caps', () => {
   });
 
   it('caps categories at 300 (defaults included) and leaves other users alone', async () => {
-    const { caller } = await signUp(deps);
+    const { caller } = await api.signUp();
     const have = (await caller.categories.list({ includeArchived: true })).length;
     const results = await Promise.all(
       Array.from({ length: PER_USER_CAPS.categories - have + 3 }, (_, index) =>
@@ -82,7 +68,7 @@ describe('per-user caps', () => {
       ),
     );
     expect(results.filter((code) => code !== 'OK')).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
-    const other = await signUp(deps, 'other');
+    const other = await api.signUp('other');
     await expect(
       other.caller.categories.create({ name: 'Mine', kind: 'expense' }),
     ).resolves.toBeDefined();
@@ -91,7 +77,7 @@ describe('per-user caps', () => {
 
 describe('per-user request rate limit', () => {
   it('answers TOO_MANY_REQUESTS past the burst, for that user only', async () => {
-    const limited = createTestDeps(database.db, { userRateLimit: { perSecond: 1, burst: 5 } });
+    const limited = createTestDeps(api.db, { userRateLimit: { perSecond: 1, burst: 5 } });
     const first = await signUp(limited, 'busy');
     const second = await signUp(limited, 'calm');
     const busy = callerFor(limited, first.session.accessToken);
@@ -104,8 +90,8 @@ describe('per-user request rate limit', () => {
 
 describe('concurrent refreshes with one token', () => {
   it('all succeed within the grace, with working sessions of the same login', async () => {
-    const graceful = createTestDeps(database.db, {
-      auth: { ...deps.auth, refreshReuseGraceSeconds: 10 },
+    const graceful = createTestDeps(api.db, {
+      auth: { ...api.deps.auth, refreshReuseGraceSeconds: 10 },
     });
     const { session } = await signUp(graceful);
     const sessions = await Promise.all(
@@ -121,7 +107,7 @@ describe('concurrent refreshes with one token', () => {
         callerFor(graceful).auth.refresh({ refreshToken: fresh.refreshToken }),
       ).resolves.toBeDefined();
     }
-    const logins = await database.db
+    const logins = await api.db
       .selectFrom('logins')
       .select('id')
       .where('ownerId', '=', session.user.id)
@@ -130,8 +116,8 @@ describe('concurrent refreshes with one token', () => {
   });
 
   it('revokes the login when a rotated token comes back after the grace', async () => {
-    const graceful = createTestDeps(database.db, {
-      auth: { ...deps.auth, refreshReuseGraceSeconds: 0.2 },
+    const graceful = createTestDeps(api.db, {
+      auth: { ...api.deps.auth, refreshReuseGraceSeconds: 0.2 },
     });
     const { session } = await signUp(graceful);
     const fresh = await callerFor(graceful).auth.refresh({ refreshToken: session.refreshToken });
@@ -147,9 +133,9 @@ describe('concurrent refreshes with one token', () => {
 
 describe('failed logins', () => {
   it('lock out the client that made them, not the owner on another client', async () => {
-    const strict = createTestDeps(database.db, {
+    const strict = createTestDeps(api.db, {
       rateLimits: {
-        ...deps.rateLimits,
+        ...api.deps.rateLimits,
         loginPerEmailAndClient: { limit: 10, windowSeconds: 900 },
         loginPerEmail: { limit: 100, windowSeconds: 900 },
       },

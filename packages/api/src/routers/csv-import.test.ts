@@ -1,16 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
+import { describe, expect, it } from 'vitest';
 import type { CsvMapping } from '../schemas/imports.ts';
-import { callerFor, createTestDeps, invalidFields, signUpWithLedger } from '../testing/index.ts';
+import { invalidFields, useTestApi } from '../testing/index.ts';
 
-let testDb: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  deps = createTestDeps(testDb.db);
-});
-afterAll(() => testDb.destroy());
+const api = useTestApi();
 
 const germanBank =
   '\uFEFFBuchungstag;Empfänger;Verwendungszweck;Betrag\r\n' +
@@ -20,7 +12,7 @@ const germanBank =
 
 describe('imports.preview: detection', () => {
   it('a bank export with a BOM, `;` and DD.MM.YYYY: detected, amounts exact, nothing written', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'csv-de');
+    const { caller, checking } = await api.signUpWithLedger('csv-de');
     const preview = await caller.imports.preview({ accountId: checking.id, csv: germanBank });
     expect(preview.mapping).toEqual({
       delimiter: ';',
@@ -41,7 +33,7 @@ describe('imports.preview: detection', () => {
   });
 
   it('debit/credit columns, `1,234.56`, MM/DD/YYYY, quoted commas and newlines, categories by name', async () => {
-    const { caller, checking, food, wages } = await signUpWithLedger(deps, 'csv-us');
+    const { caller, checking, food, wages } = await api.signUpWithLedger('csv-us');
     const csv =
       'Date,Description,Debit,Credit,Category\n' +
       '12/31/2024,"Shop, Inc.","1,234.56",,food\n' +
@@ -74,7 +66,7 @@ describe('imports.preview: detection', () => {
   });
 
   it('a bad row is an error with its line and reason; the good rows still import', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'csv-errors');
+    const { caller, checking } = await api.signUpWithLedger('csv-errors');
     const mapping: CsvMapping = {
       delimiter: ',',
       hasHeader: false,
@@ -102,7 +94,7 @@ describe('imports.preview: detection', () => {
 
 describe('imports.commit and undo', () => {
   it('re-import writes nothing; an overlapping statement adds only new rows; identical rows in one file are kept', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'csv-dedupe');
+    const { caller, checking } = await api.signUpWithLedger('csv-dedupe');
     const mapping = (await caller.imports.preview({ accountId: checking.id, csv: germanBank }))
       .mapping;
     const twins = germanBank + '03.02.2024;Bäcker;;-3,5\r\n';
@@ -138,7 +130,7 @@ describe('imports.commit and undo', () => {
   });
 
   it('the same idempotencyKey returns the first result', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'csv-idem');
+    const { caller, checking } = await api.signUpWithLedger('csv-idem');
     const mapping = (await caller.imports.preview({ accountId: checking.id, csv: germanBank }))
       .mapping;
     const input = { accountId: checking.id, csv: germanBank, mapping, idempotencyKey: 'stmt-1' };
@@ -147,7 +139,7 @@ describe('imports.commit and undo', () => {
   });
 
   it('a 20 000-row file commits in one transaction', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'csv-big');
+    const { caller, checking } = await api.signUpWithLedger('csv-big');
     const lines = ['date,amount,payee'];
     for (let row = 0; row < 20_000; row += 1) {
       const day = String((row % 28) + 1).padStart(2, '0');
@@ -166,7 +158,7 @@ describe('imports.commit and undo', () => {
   }, 120_000);
 
   it('hostile input: malformed, binary or a 2 MiB single line is a clean BAD_REQUEST', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'csv-hostile');
+    const { caller, checking } = await api.signUpWithLedger('csv-hostile');
     const mapping: CsvMapping = {
       delimiter: ',',
       hasHeader: false,
@@ -196,8 +188,8 @@ describe('imports.commit and undo', () => {
   });
 
   it("needs a token; another user's account or import is not found", async () => {
-    const owner = await signUpWithLedger(deps, 'csv-owner');
-    const intruder = await signUpWithLedger(deps, 'csv-intruder');
+    const owner = await api.signUpWithLedger('csv-owner');
+    const intruder = await api.signUpWithLedger('csv-intruder');
     const mapping = (
       await owner.caller.imports.preview({ accountId: owner.checking.id, csv: germanBank })
     ).mapping;
@@ -207,7 +199,7 @@ describe('imports.commit and undo', () => {
       mapping,
     });
     await expect(
-      callerFor(deps).imports.preview({ accountId: owner.checking.id, csv: germanBank }),
+      api.anonymous().imports.preview({ accountId: owner.checking.id, csv: germanBank }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(
       intruder.caller.imports.preview({ accountId: owner.checking.id, csv: germanBank }),

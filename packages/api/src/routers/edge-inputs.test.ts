@@ -1,21 +1,13 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
+import { describe, expect, it } from 'vitest';
 import { encodeCursor } from '../services/ledger/transaction-cursor.ts';
 import { isoWeekLabel, periodEnd } from '../services/planning/periods.ts';
-import { callerFor, createTestDeps, invalidFields, signUpWithLedger } from '../testing/index.ts';
+import { invalidFields, useTestApi } from '../testing/index.ts';
 
-let database: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  deps = createTestDeps(database.db);
-});
-afterAll(() => database.destroy());
+const api = useTestApi();
 
 describe('dates are bounded to 1900-01-01 … 2999-12-31 and compute exactly inside', () => {
   it('answers budgets.progress on 2999-12-31 with periods that end inside the range', async () => {
-    const { caller, food } = await signUpWithLedger(deps);
+    const { caller, food } = await api.signUpWithLedger();
     for (const period of ['weekly', 'monthly', 'yearly'] as const) {
       const { categoryId } = await caller.budgets.create({
         categoryId: (await caller.categories.create({ name: `B ${period}`, kind: 'expense' })).id,
@@ -36,7 +28,7 @@ describe('dates are bounded to 1900-01-01 … 2999-12-31 and compute exactly ins
   });
 
   it('refuses year 0000 and dates past 2999 with BAD_REQUEST naming the field', async () => {
-    const { caller, checking, food } = await signUpWithLedger(deps);
+    const { caller, checking, food } = await api.signUpWithLedger();
     const base = { accountId: checking.id, amount: -5 };
     expect(
       await invalidFields(caller.transactions.create({ ...base, occurredOn: '0000-01-01' })),
@@ -63,7 +55,7 @@ describe('dates are bounded to 1900-01-01 … 2999-12-31 and compute exactly ins
   });
 
   it('refuses a cursor holding a date outside the range with BAD_REQUEST', async () => {
-    const { caller } = await signUpWithLedger(deps);
+    const { caller } = await api.signUpWithLedger();
     const cursor = encodeCursor('date_desc', {
       occurredOn: '0000-01-01',
       amount: -5,
@@ -76,7 +68,7 @@ describe('dates are bounded to 1900-01-01 … 2999-12-31 and compute exactly ins
   });
 
   it('reports a month trend ending in December 2999 and weekly trends in 1900', async () => {
-    const { caller } = await signUpWithLedger(deps);
+    const { caller } = await api.signUpWithLedger();
     const months = await caller.reports.trend({
       from: '2999-11-15',
       to: '2999-12-31',
@@ -106,7 +98,7 @@ describe('dates are bounded to 1900-01-01 … 2999-12-31 and compute exactly ins
 
 describe('text never holds control characters', () => {
   it('refuses NUL and other control characters in names, payees, notes, keys and display names', async () => {
-    const { caller, checking } = await signUpWithLedger(deps);
+    const { caller, checking } = await api.signUpWithLedger();
     expect(await invalidFields(caller.accounts.create({ name: 'a\u0000b', type: 'cash' }))).toEqual(
       ['name'],
     );
@@ -128,7 +120,7 @@ describe('text never holds control characters', () => {
     ]);
     expect(
       await invalidFields(
-        callerFor(deps).auth.register({
+        api.anonymous().auth.register({
           email: 'nul@example.test',
           password: 'correct horse battery',
           displayName: 'a\u0000',
@@ -138,7 +130,7 @@ describe('text never holds control characters', () => {
   });
 
   it('keeps newlines and tabs in notes', async () => {
-    const { caller, checking } = await signUpWithLedger(deps);
+    const { caller, checking } = await api.signUpWithLedger();
     const row = await caller.transactions.create({
       accountId: checking.id,
       amount: -5,

@@ -1,22 +1,17 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, type ApiDeps } from '../deps.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../deps.ts';
 import type { Operator } from '../operator.ts';
 import { MAX_RECURRING_RULES } from '../schemas/recurring.ts';
 import { addDays } from '../services/planning/periods.ts';
 import { runDueRecurring } from '../services/planning/recurring-runner.ts';
 import { todayIn } from '../services/planning/user-today.ts';
-import { callerFor, createTestDeps, invalidFields, signUpWithLedger } from '../testing/index.ts';
+import { type callerFor, invalidFields, useTestApi } from '../testing/index.ts';
 
-let testDb: TestDatabase;
-let deps: ApiDeps;
+const api = useTestApi();
 let operator: Operator;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  deps = createTestDeps(testDb.db);
-  operator = { db: testDb.db, log: silentLogger };
+beforeAll(() => {
+  operator = { db: api.db, log: silentLogger };
 });
-afterAll(() => testDb.destroy());
 
 const today = () => todayIn('UTC');
 /** This instant shifted by whole days: the runner's clock after a service was down a while. */
@@ -31,7 +26,7 @@ async function madeBy(caller: Caller, accountId: string, ruleId: string) {
 
 describe('recurring.create: past occurrences are made at once', () => {
   it('a daily rule started 9 days ago writes 10 entries with recurringId, balance and totals in step', async () => {
-    const { caller, checking, food } = await signUpWithLedger(deps, 'rec-past');
+    const { caller, checking, food } = await api.signUpWithLedger('rec-past');
     const startsOn = addDays(today(), -9);
     const rule = await caller.recurring.create({
       accountId: checking.id,
@@ -55,7 +50,7 @@ describe('recurring.create: past occurrences are made at once', () => {
   });
 
   it('a monthly rule from Jan 31 falls on Feb 29, Mar 31, Apr 30', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'rec-month-end');
+    const { caller, checking } = await api.signUpWithLedger('rec-month-end');
     const rule = await caller.recurring.create({
       accountId: checking.id,
       amount: -100,
@@ -73,7 +68,7 @@ describe('recurring.create: past occurrences are made at once', () => {
   });
 
   it('a transfer rule moves money between the accounts each time, as a transfer', async () => {
-    const { caller, checking, savings } = await signUpWithLedger(deps, 'rec-transfer');
+    const { caller, checking, savings } = await api.signUpWithLedger('rec-transfer');
     const rule = await caller.recurring.create({
       accountId: checking.id,
       toAccountId: savings.id,
@@ -93,7 +88,7 @@ describe('recurring.create: past occurrences are made at once', () => {
 
 describe('runDueRecurring: each occurrence exactly once', () => {
   it('after months down it catches up, and a second run writes nothing', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'rec-catch-up');
+    const { caller, checking } = await api.signUpWithLedger('rec-catch-up');
     const rule = await caller.recurring.create({
       accountId: checking.id,
       amount: 700,
@@ -111,8 +106,8 @@ describe('runDueRecurring: each occurrence exactly once', () => {
   });
 
   it("a rule is due on the user's today: in Kiritimati (UTC+14) it is made, at UTC−12 not yet", async () => {
-    const ahead = await signUpWithLedger(deps, 'rec-kiritimati');
-    const behind = await signUpWithLedger(deps, 'rec-gmt-12');
+    const ahead = await api.signUpWithLedger('rec-kiritimati');
+    const behind = await api.signUpWithLedger('rec-gmt-12');
     await ahead.caller.auth.updateProfile({ timeZone: 'Pacific/Kiritimati' });
     await behind.caller.auth.updateProfile({ timeZone: 'Etc/GMT+12' });
     const startsOn = todayIn('Pacific/Kiritimati');
@@ -129,7 +124,7 @@ describe('runDueRecurring: each occurrence exactly once', () => {
   });
 
   it('skipped and paused occurrences are not made; unpausing catches up', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'rec-skip');
+    const { caller, checking } = await api.signUpWithLedger('rec-skip');
     const startsOn = addDays(today(), 1);
     const rule = await caller.recurring.create({
       accountId: checking.id,
@@ -165,7 +160,7 @@ describe('runDueRecurring: each occurrence exactly once', () => {
 
 describe('recurring procedures', () => {
   it('list, update with expectedVersion, delete keeps the transactions it made', async () => {
-    const { caller, checking, fun } = await signUpWithLedger(deps, 'rec-crud');
+    const { caller, checking, fun } = await api.signUpWithLedger('rec-crud');
     const rule = await caller.recurring.create({
       accountId: checking.id,
       amount: -300,
@@ -194,7 +189,7 @@ describe('recurring procedures', () => {
   });
 
   it('upcoming forecasts the next 30 days by default and writes nothing; at most 366 days', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'rec-upcoming');
+    const { caller, checking } = await api.signUpWithLedger('rec-upcoming');
     const rule = await caller.recurring.create({
       accountId: checking.id,
       amount: -50,
@@ -224,7 +219,7 @@ describe('recurring procedures', () => {
   });
 
   it('skip refuses a day that is not an occurrence, or one already made', async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'rec-skip-bad');
+    const { caller, checking } = await api.signUpWithLedger('rec-skip-bad');
     const rule = await caller.recurring.create({
       accountId: checking.id,
       amount: -1,
@@ -240,7 +235,7 @@ describe('recurring procedures', () => {
   });
 
   it(`refuses a rule beyond ${MAX_RECURRING_RULES} per user with CONFLICT`, async () => {
-    const { caller, checking } = await signUpWithLedger(deps, 'rec-cap');
+    const { caller, checking } = await api.signUpWithLedger('rec-cap');
     const rule = {
       accountId: checking.id,
       amount: -1,
@@ -253,7 +248,7 @@ describe('recurring procedures', () => {
   });
 
   it('rejects bad input and writes nothing', async () => {
-    const { caller, checking, savings } = await signUpWithLedger(deps, 'rec-bad');
+    const { caller, checking, savings } = await api.signUpWithLedger('rec-bad');
     const base = {
       accountId: checking.id,
       amount: -1,
@@ -286,7 +281,7 @@ describe('recurring procedures', () => {
   });
 
   it('needs a token', async () => {
-    const anonymous = callerFor(deps);
+    const anonymous = api.anonymous();
     const id = '00000000-0000-4000-8000-000000000000';
     for (const call of [
       () => anonymous.recurring.list(),
@@ -300,8 +295,8 @@ describe('recurring procedures', () => {
   });
 
   it("treats another user's rules, accounts and categories as not found", async () => {
-    const owner = await signUpWithLedger(deps, 'rec-owner');
-    const intruder = await signUpWithLedger(deps, 'rec-intruder');
+    const owner = await api.signUpWithLedger('rec-owner');
+    const intruder = await api.signUpWithLedger('rec-intruder');
     const rule = await owner.caller.recurring.create({
       accountId: owner.checking.id,
       amount: -1,

@@ -1,21 +1,13 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
-import { callerFor, createTestDeps, invalidFields, signUpWithLedger } from '../testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { invalidFields, useTestApi } from '../testing/index.ts';
 
-let testDb: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  deps = createTestDeps(testDb.db);
-});
-afterAll(() => testDb.destroy());
+const api = useTestApi();
 
-const anonymous = () => callerFor(deps);
+const anonymous = () => api.anonymous();
 
 /** A user from signUpWithLedger with helpers for these tests. */
 async function reporter(label = 'reporter') {
-  const user = await signUpWithLedger(deps, label);
+  const user = await api.signUpWithLedger(label);
   const { caller, checking, savings } = user;
 
   /** A transaction in checking, uncategorized unless told otherwise. */

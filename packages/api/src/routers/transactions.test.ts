@@ -1,21 +1,13 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
-import { callerFor, createTestDeps, signUp } from '../testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { type callerFor, useTestApi } from '../testing/index.ts';
 
-let testDb: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  deps = createTestDeps(testDb.db);
-});
-afterAll(() => testDb.destroy());
+const api = useTestApi();
 
 type Caller = ReturnType<typeof callerFor>;
 
 /** A signed-up user with a USD checking (opening 1000), a USD savings and a EUR cash account. */
 async function userWithAccounts(label = 'user') {
-  const user = await signUp(deps, label);
+  const user = await api.signUp(label);
   const { caller } = user;
   const checking = await caller.accounts.create({
     name: 'Checking',
@@ -38,7 +30,7 @@ async function balanceOf(caller: Caller, accountId: string): Promise<number> {
   return (await caller.accounts.byId({ id: accountId })).balance;
 }
 
-const anonymous = () => callerFor(deps);
+const anonymous = () => api.anonymous();
 
 describe('transactions.create', () => {
   it('records an expense in the account currency and moves the balance', async () => {

@@ -1,27 +1,13 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../deps.ts';
+import { describe, expect, it } from 'vitest';
 import { periodStart } from '../services/planning/periods.ts';
 import { todayIn } from '../services/planning/user-today.ts';
-import {
-  callerFor,
-  createTestDeps,
-  invalidFields,
-  signUp,
-  signUpWithLedger,
-} from '../testing/index.ts';
+import { invalidFields, useTestApi } from '../testing/index.ts';
 
-let testDb: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  deps = createTestDeps(testDb.db);
-});
-afterAll(() => testDb.destroy());
+const api = useTestApi();
 
 describe('timeZone on the user', () => {
   it('a new user is in UTC; updateProfile stores an IANA zone in its canonical spelling', async () => {
-    const { session, caller } = await signUp(deps, 'zone');
+    const { session, caller } = await api.signUp('zone');
     expect(session.user.timeZone).toBe('UTC');
     const updated = await caller.auth.updateProfile({ timeZone: 'europe/berlin' });
     expect(updated.timeZone).toBe('Europe/Berlin');
@@ -32,7 +18,7 @@ describe('timeZone on the user', () => {
   });
 
   it('refuses an unknown zone, an offset string or control characters, changing nothing', async () => {
-    const { caller } = await signUp(deps, 'zone-bad');
+    const { caller } = await api.signUp('zone-bad');
     for (const timeZone of [
       'Mars/Olympus_Mons',
       '+01:00',
@@ -48,14 +34,14 @@ describe('timeZone on the user', () => {
   });
 
   it('needs a token', async () => {
-    await expect(callerFor(deps).auth.updateProfile({ timeZone: 'UTC' })).rejects.toMatchObject({
+    await expect(api.anonymous().auth.updateProfile({ timeZone: 'UTC' })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });
 
   it("budgets.progress without `on` uses the user's today in their zone", async () => {
     for (const timeZone of ['Pacific/Kiritimati', 'Etc/GMT+12']) {
-      const { caller, food } = await signUpWithLedger(deps, 'zone-budget');
+      const { caller, food } = await api.signUpWithLedger('zone-budget');
       await caller.auth.updateProfile({ timeZone });
       const today = todayIn(timeZone);
       await caller.budgets.create({ categoryId: food.id, amount: 100, period: 'weekly' });

@@ -33,10 +33,12 @@ export const MAX_DATE = '2999-12-31';
 /** A real calendar date as 'YYYY-MM-DD' (2023-02-29 is refused) within [MIN_DATE, MAX_DATE]. */
 export const dateSchema = z.iso
   .date('expected a date as YYYY-MM-DD')
-  .refine(
-    (day) => day >= MIN_DATE && day <= MAX_DATE,
-    `must be between ${MIN_DATE} and ${MAX_DATE}`,
-  );
+  .refine((day) => day >= MIN_DATE && day <= MAX_DATE, {
+    message: `must be between ${MIN_DATE} and ${MAX_DATE}`,
+    // A text that is no date at all gets one message, not two.
+    abort: true,
+    when: (payload) => payload.issues.length === 0,
+  });
 
 /** Control characters (NUL and the like), which no stored text may hold. */
 const CONTROL_CHARACTERS = /\p{Cc}/u;

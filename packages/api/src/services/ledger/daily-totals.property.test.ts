@@ -1,20 +1,12 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../../deps.ts';
+import { describe, expect, it } from 'vitest';
 import type { CategoryTotal, CurrencySummary, CurrencyTrend } from '../../schemas/reports.ts';
 import type { Transaction } from '../../schemas/transactions.ts';
-import { createTestDeps, signUp } from '../../testing/index.ts';
+import { type signUp, useTestApi } from '../../testing/index.ts';
 import { freshDailyTotals, monthlyFromDaily } from './ledger-changes.ts';
 import { addDays, isoWeekLabel } from '../planning/periods.ts';
 
-let database: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  deps = createTestDeps(database.db);
-});
-afterAll(() => database.destroy());
+const api = useTestApi();
 
 /** Every run's user (currency USD) gets two USD accounts and a EUR one. */
 const accountPlans = [
@@ -171,7 +163,7 @@ class Run {
   ) {}
 
   static async start(): Promise<Run> {
-    const { caller, session } = await signUp(deps, 'rollups');
+    const { caller, session } = await api.signUp('rollups');
     const accountIds: string[] = [];
     for (const plan of accountPlans) accountIds.push((await caller.accounts.create(plan)).id);
     const categories: LiveCategory[] = [];
@@ -296,7 +288,7 @@ class Run {
 
   /** (3) The stored daily totals equal a fresh aggregation of the ledger; monthly ones, of the daily. */
   async checkStoredTotals(): Promise<void> {
-    const { db } = database;
+    const { db } = api;
     const keyOf = (row: { currency: string; categoryKey: string; occurredOn: string }) =>
       `${row.currency}|${row.categoryKey}|${row.occurredOn}`;
     const byKey = <T extends { currency: string; categoryKey: string; occurredOn: string }>(
@@ -327,7 +319,7 @@ class Run {
 
   /** The ledger itself, every row, with its category's name and kind. */
   async ledger() {
-    const { db } = database;
+    const { db } = api;
     const [rows, categories] = await Promise.all([
       db
         .selectFrom('transactions')

@@ -1,18 +1,10 @@
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../../deps.ts';
+import { describe, expect, it } from 'vitest';
 import type { Transaction } from '../../schemas/transactions.ts';
-import { createTestDeps, signUp } from '../../testing/index.ts';
+import { type signUp, useTestApi } from '../../testing/index.ts';
 
-let database: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  deps = createTestDeps(database.db);
-});
-afterAll(() => database.destroy());
+const api = useTestApi();
 
 /** Each run's user gets these accounts: two in USD with different opening balances, one in EUR. */
 const accountPlans = [
@@ -160,7 +152,7 @@ class LedgerRun {
   ) {}
 
   static async start(): Promise<LedgerRun> {
-    const { caller, session } = await signUp(deps, 'ledger');
+    const { caller, session } = await api.signUp('ledger');
     const ids: string[] = [];
     for (const plan of accountPlans) ids.push((await caller.accounts.create(plan)).id);
     const [a, b, c] = ids;
@@ -323,7 +315,7 @@ class LedgerRun {
 
   /** Everything a ledger write could touch, as stored. */
   async snapshot() {
-    const { db } = database;
+    const { db } = api;
     const [transactions, accounts, dailyTotals] = await Promise.all([
       db
         .selectFrom('transactions')
@@ -355,7 +347,7 @@ class LedgerRun {
   }
 
   storedDailyTotals() {
-    return database.db
+    return api.db
       .selectFrom('ledgerDailyTotals')
       .select([
         'currency',
@@ -375,7 +367,7 @@ class LedgerRun {
 
   /** The daily totals recomputed from the ledger: transfers excluded, uncategorized as nil UUID. */
   ledgerDailyTotals() {
-    return database.db
+    return api.db
       .selectFrom('transactions')
       .select([
         'currency',
@@ -398,7 +390,7 @@ class LedgerRun {
   }
 
   async checkInvariants(): Promise<void> {
-    const { db } = database;
+    const { db } = api;
     const stored = await db
       .selectFrom('transactions')
       .select(['id', 'accountId', 'categoryId', 'currency', 'amount', 'occurredOn', 'transferId'])

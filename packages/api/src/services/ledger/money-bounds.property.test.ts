@@ -1,18 +1,10 @@
 import { sql } from 'kysely';
 import fc from 'fast-check';
-import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../../deps.ts';
+import { describe, expect, it } from 'vitest';
 import { MAX_AMOUNT } from '../../schemas/common.ts';
-import { createTestDeps, signUpWithLedger } from '../../testing/index.ts';
+import { useTestApi } from '../../testing/index.ts';
 
-let database: TestDatabase;
-let deps: ApiDeps;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  deps = createTestDeps(database.db);
-});
-afterAll(() => database.destroy());
+const api = useTestApi();
 
 const MAX_GROSS = 4_503_599_627_370_495;
 
@@ -31,7 +23,7 @@ function allNumbersSafe(value: unknown): boolean {
  * of 1e12 would leave it (written directly: thousands of calls would only be slower).
  */
 async function nearlyFullLedger(headroom: number) {
-  const user = await signUpWithLedger(deps);
+  const user = await api.signUpWithLedger();
   await user.caller.transactions.create({
     accountId: user.checking.id,
     categoryId: user.food.id,
@@ -39,9 +31,9 @@ async function nearlyFullLedger(headroom: number) {
     occurredOn: '2026-01-01',
   });
   await sql`update ledger_currency_totals set gross = ${MAX_GROSS - headroom}
-    where owner_id = ${user.session.user.id} and currency = 'USD'`.execute(database.db);
+    where owner_id = ${user.session.user.id} and currency = 'USD'`.execute(api.db);
   await sql`update accounts set balance = ${Number.MAX_SAFE_INTEGER - headroom}
-    where owner_id = ${user.session.user.id} and id = ${user.savings.id}`.execute(database.db);
+    where owner_id = ${user.session.user.id} and id = ${user.savings.id}`.execute(api.db);
   return user;
 }
 
@@ -78,7 +70,7 @@ describe('money stays within the exact-integer range', () => {
   });
 
   it('refuses a rollover budget whose periods up to 2999 would overflow, and answers progress for one that fits', async () => {
-    const { caller, food, fun } = await signUpWithLedger(deps);
+    const { caller, food, fun } = await api.signUpWithLedger();
     await expect(
       caller.budgets.create({
         categoryId: food.id,
