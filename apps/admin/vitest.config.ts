@@ -1,13 +1,4 @@
-import { configDefaults, defineProject } from 'vitest/config';
+import { sharedProject } from '../../vitest.shared.ts';
 
-/** `*.postgres.test.ts` need a real PostgreSQL server: they run only when DATABASE_URL is set. */
-const postgresOnly = process.env.DATABASE_URL ? [] : ['**/*.postgres.test.ts'];
-
-export default defineProject({
-  test: {
-    // Each test runs the CLI in child processes, which start slowly on a busy machine.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    exclude: [...configDefaults.exclude, ...postgresOnly],
-  },
-});
+// Each test runs the CLI in child processes, which start slowly on a busy machine.
+export default sharedProject({ test: { testTimeout: 60_000 } });

@@ -1,12 +1,3 @@
-import { configDefaults, defineProject } from 'vitest/config';
+import { sharedProject } from '../../vitest.shared.ts';
 
-/** `*.postgres.test.ts` need a real PostgreSQL server: they run only when DATABASE_URL is set. */
-const postgresOnly = process.env.DATABASE_URL ? [] : ['**/*.postgres.test.ts'];
-
-export default defineProject({
-  test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    exclude: [...configDefaults.exclude, ...postgresOnly],
-  },
-});
+export default sharedProject();

@@ -1,9 +1,7 @@
-import { defineProject } from 'vitest/config';
+import { sharedProject } from '../../vitest.shared.ts';
 
-export default defineProject({
+export default sharedProject({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     // `*.test-d.ts` files are type tests: vitest runs tsc on them and reports each assertion.
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },

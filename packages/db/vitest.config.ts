@@ -1,8 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { sharedProject } from '../../vitest.shared.ts';
 
-export default defineProject({
-  test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default sharedProject();

@@ -34,7 +34,7 @@ export const MAX_DATE = '2999-12-31';
 export const dateSchema = z.iso
   .date('expected a date as YYYY-MM-DD')
   .refine((day) => day >= MIN_DATE && day <= MAX_DATE, {
-    message: `must be between ${MIN_DATE} and ${MAX_DATE}`,
+    error: `must be between ${MIN_DATE} and ${MAX_DATE}`,
     // A text that is no date at all gets one message, not two.
     abort: true,
     when: (payload) => payload.issues.length === 0,
