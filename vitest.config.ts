@@ -10,5 +10,14 @@ export default defineConfig({
     // log) it prints a file only once all its tests are done, which leaves minutes of silence:
     // there, print each test as it finishes.
     reporters: process.stdout.isTTY ? ['default'] : ['verbose'],
+    // `pnpm test:coverage`: what the suite runs of the sources, with floors CI enforces.
+    coverage: {
+      provider: 'v8',
+      include: ['packages/*/src/**/*.ts', 'apps/*/src/**/*.{ts,tsx}'],
+      exclude: ['**/*.test.ts', '**/*.test-d.ts', '**/testing/**', 'apps/*/src/main.ts'],
+      reporter: ['text-summary', 'html'],
+      reportsDirectory: 'coverage',
+      thresholds: { lines: 0, branches: 0 },
+    },
   },
 });
