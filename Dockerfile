@@ -17,7 +17,8 @@ RUN pnpm fetch
 FROM fetch AS build
 COPY . .
 RUN pnpm install --offline --frozen-lockfile
-RUN pnpm --filter @budget/server build && pnpm --filter @budget/admin build
+RUN pnpm --filter @budget/server build && pnpm --filter @budget/admin build \
+ && pnpm --filter @budget/web build
 
 # Production dependencies only, in the workspace layout the bundles import them from. Only the
 # manifests are copied: the bundles inline the workspace packages (@budget/*), so no source file
@@ -41,6 +42,8 @@ WORKDIR /app
 COPY --from=prod-deps /app ./
 COPY --from=build /app/apps/server/dist ./apps/server/dist
 COPY --from=build /app/apps/admin/dist ./apps/admin/dist
+# The web app, served by the server at `/`.
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
