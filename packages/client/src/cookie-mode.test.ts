@@ -7,7 +7,7 @@ import {
   startApiServer,
   waitUntilExpired,
   type ApiServer,
-} from './testing/index.ts';
+} from '../test-setup/index.ts';
 import { memoryTokenStore } from './token-store.ts';
 
 const COOKIE = 'budget_refresh';

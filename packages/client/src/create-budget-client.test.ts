@@ -1,7 +1,12 @@
 import { TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBudgetClient } from './create-budget-client.ts';
-import { MemoryStorage, recordingFetch, startApiServer, type ApiServer } from './testing/index.ts';
+import {
+  MemoryStorage,
+  recordingFetch,
+  startApiServer,
+  type ApiServer,
+} from '../test-setup/index.ts';
 import { memoryTokenStore } from './token-store.ts';
 import { webStorageTokenStore } from './web-storage-token-store.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBudgetClient } from './create-budget-client.ts';
 import { inputErrorsOf } from './input-errors.ts';
 import type { RouterInputs } from './api-types.ts';
-import { startApiServer, type ApiServer } from './testing/index.ts';
+import { startApiServer, type ApiServer } from '../test-setup/index.ts';
 
 let server: ApiServer;
 beforeAll(async () => {

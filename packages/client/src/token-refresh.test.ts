@@ -6,7 +6,7 @@ import {
   startApiServer,
   waitUntilExpired,
   type ApiServer,
-} from './testing/index.ts';
+} from '../test-setup/index.ts';
 import { memoryTokenStore, type StoredTokens, type TokenStore } from './token-store.ts';
 
 const REFRESH = '/trpc/auth.refresh';

@@ -1,4 +1,4 @@
-import type { StoredTokens } from '../token-store.ts';
+import type { StoredTokens } from '../src/token-store.ts';
 
 /** Waits until the access token has expired (JWT `exp` has a one-second resolution). */
 export async function waitUntilExpired(tokens: StoredTokens | null): Promise<void> {

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../web-storage-token-store.ts';
+import type { KeyValueStorage } from '../src/web-storage-token-store.ts';
 
 /** A `localStorage` stand-in that outlives client instances, as a browser's does. */
 export class MemoryStorage implements KeyValueStorage {

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { ApiDeps, AuthSettings } from '@budget/api';
 import { createTestDeps } from '@budget/api/testing';
 import { createTestDatabase } from '@budget/db/testing';
-import { buildServer } from '@budget/server';
 
 export interface ApiServer {
   /** The tRPC endpoint, e.g. `http://127.0.0.1:54321/trpc`. */
@@ -16,6 +15,9 @@ export interface ApiServer {
  * DATABASE_URL is set, else PGlite).
  */
 export async function startApiServer(auth: Partial<AuthSettings> = {}): Promise<ApiServer> {
+  // The app is loaded only here, when a test asks for a server: the client package's own
+  // modules never depend on the server app.
+  const { buildServer } = await import('@budget/server');
   const testDb = await createTestDatabase();
   const testDeps = createTestDeps(testDb.db);
   const deps: ApiDeps = { ...testDeps, auth: { ...testDeps.auth, ...auth } };
