@@ -1,9 +1,10 @@
 import { silentLogger } from '@budget/api';
-import { createTestDeps, signUpWithLedger } from '@budget/api/testing';
+import { createTestDeps } from '@budget/api/testing';
 import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
 import { recurringSchedulerPlugin } from './plugins/recurring-scheduler.ts';
+import { overdueRule, until } from './testing/recurring.ts';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -13,43 +14,9 @@ afterAll(() => testDb.destroy());
 
 const useAdvisoryLock = () => testDb.databaseUrl !== undefined;
 
-/** A rule whose next occurrence is yesterday, as if no scheduler had run since. */
-async function overdueRule(label: string) {
-  const deps = createTestDeps(testDb.db);
-  const { caller, checking } = await signUpWithLedger(deps, label);
-  const rule = await caller.recurring.create({
-    accountId: checking.id,
-    amount: -25,
-    frequency: 'daily',
-    startsOn: '2999-01-01',
-  });
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  await testDb.db
-    .updateTable('recurringRules')
-    .set({ startsOn: yesterday, nextOn: yesterday, endsOn: yesterday })
-    .where('id', '=', rule.id)
-    .execute();
-  const made = () =>
-    testDb.db
-      .selectFrom('transactions')
-      .select('id')
-      .where('recurringId', '=', rule.id)
-      .execute()
-      .then((rows) => rows.length);
-  return { made };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('recurring scheduler plugin', () => {
   it('runs when the server is ready, writes due entries, and stops cleanly on close', async () => {
-    const { made } = await overdueRule('scheduler');
+    const { made } = await overdueRule(testDb.db, 'scheduler');
     const app = await buildServer({
       deps: createTestDeps(testDb.db),
       corsOrigins: [],
