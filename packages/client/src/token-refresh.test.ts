@@ -13,8 +13,8 @@ const REFRESH = '/trpc/auth.refresh';
 
 let server: ApiServer;
 beforeAll(async () => {
-  // Access tokens live one second, so tests can wait for a real expiry.
-  server = await startApiServer({ accessTokenTtlSeconds: 1 });
+  // Access tokens live 3 s: tests wait for a real expiry, and a fresh token outlives a slow call.
+  server = await startApiServer({ accessTokenTtlSeconds: 3 });
 });
 afterAll(async () => {
   await server.close();
