@@ -17,7 +17,10 @@ export default defineConfig({
       exclude: ['**/*.test.ts', '**/*.test-d.ts', '**/testing/**', 'apps/*/src/main.ts'],
       reporter: ['text-summary', 'html'],
       reportsDirectory: 'coverage',
-      thresholds: { lines: 0, branches: 0 },
+      // What the suite reached when the floors were set (lines 71.2 %, branches 62.8 % on
+      // PostgreSQL; the web app runs in a browser and the CLI in child processes, so neither is
+      // counted): a change that drops below fails CI.
+      thresholds: { lines: 70, branches: 61 },
     },
   },
 });
