@@ -297,6 +297,33 @@ describe('categories.delete', () => {
     expect((await allCategories(user)).map((c) => c.id)).not.toContain(dining.id);
   });
 
+  it('moves its recurring rules along: to reassignTo, or uncategorized without it', async () => {
+    const user = await api.signUp();
+    const dining = await named(user, 'expense', 'Dining');
+    const groceries = await named(user, 'expense', 'Groceries');
+    const gifts = await named(user, 'expense', 'Gifts');
+    const account = await user.caller.accounts.create({ name: 'Rules', type: 'checking' });
+    const ruleIn = (categoryId: string) =>
+      user.caller.recurring.create({
+        accountId: account.id,
+        categoryId,
+        amount: -1_500,
+        frequency: 'monthly',
+        startsOn: '2999-01-01',
+      });
+    const diningRule = await ruleIn(dining.id);
+    const giftsRule = await ruleIn(gifts.id);
+
+    await user.caller.categories.delete({ id: dining.id, reassignTo: groceries.id });
+    await user.caller.categories.delete({ id: gifts.id });
+    const rules = await user.caller.recurring.list();
+    expect(rules.find((rule) => rule.id === diningRule.id)).toMatchObject({
+      categoryId: groceries.id,
+      version: diningRule.version + 1,
+    });
+    expect(rules.find((rule) => rule.id === giftsRule.id)).toMatchObject({ categoryId: null });
+  });
+
   it('refuses to move transactions to a category of the other kind (BAD_REQUEST)', async () => {
     const user = await api.signUp();
     const dining = await named(user, 'expense', 'Dining');

@@ -131,6 +131,13 @@ export async function remove(actor: Actor, input: DeleteCategoryInput): Promise<
       .execute();
 
     await moveCategoryTotals(trx, ownerId, id, reassignTo ?? null);
+    // Recurring rules file their future entries where the existing ones went.
+    await trx
+      .updateTable('recurringRules')
+      .set((eb) => ({ categoryId: reassignTo ?? null, version: eb('version', '+', 1) }))
+      .where('ownerId', '=', ownerId)
+      .where('categoryId', '=', id)
+      .execute();
     // Its budgets go with the category row (the foreign key cascades).
 
     await trx
