@@ -8,7 +8,7 @@ import {
   errorEnvelopePlugin,
   frameworkErrors,
 } from './plugins/error-envelope.ts';
-import { BODY_LIMIT, bodyLimits } from './plugins/body-limits.ts';
+import { bodyLimits, IMPORT_BODY_LIMIT } from './plugins/body-limits.ts';
 import { exportRoute } from './plugins/export-route.ts';
 import { gracefulClose } from './plugins/graceful-close.ts';
 import { healthRoutes } from './plugins/health-routes.ts';
@@ -44,7 +44,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     ...(options.logger === undefined ? {} : { loggerInstance: options.logger }),
     trustProxy: fastifyTrustProxy(trustProxy),
-    bodyLimit: BODY_LIMIT,
+    bodyLimit: IMPORT_BODY_LIMIT,
     // genReqId reads and checks the header itself; Fastify would otherwise trust it as sent.
     requestIdHeader: false,
     genReqId: requestIdFor,

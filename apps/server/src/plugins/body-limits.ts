@@ -1,9 +1,11 @@
+import { Transform } from 'node:stream';
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { sendError } from '../trpc-error-envelope.ts';
 
 /** Every call's body is small, except the CSV text of an import (SPEC §4: up to 2 MiB). */
 export const BODY_LIMIT = 100 * 1024;
+/** Fastify's own limit, for the largest body any route takes. */
 export const IMPORT_BODY_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
 const IMPORT_PATHS = new Set(['/trpc/imports.preview', '/trpc/imports.commit']);
 
@@ -22,35 +24,25 @@ const limitBodies: FastifyPluginCallback = (app, _options, done) => {
     const limit = limitFor(request);
     if (declared > limit) return sendError(reply, 413, tooLarge(limit).message);
   });
-  // Fastify stops reading at the largest limit; the procedure's own limit is checked here.
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (request, body: string, parsed) => {
-      const limit = limitFor(request);
-      if (Buffer.byteLength(body) > limit) {
-        parsed(tooLarge(limit), undefined);
-        return;
-      }
-      if (body === '') {
-        parsed(null, undefined);
-        return;
-      }
-      try {
-        parsed(null, JSON.parse(body));
-      } catch {
-        parsed(
-          Object.assign(new Error('Request body is not valid JSON'), { statusCode: 400 }),
-          undefined,
-        );
-      }
-    },
-  );
+  // A body without a declared length (chunked) is counted as it arrives.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const limit = limitFor(request);
+    let received = 0;
+    return payload.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, next) {
+          received += chunk.length;
+          next(received > limit ? tooLarge(limit) : null, chunk);
+        },
+      }),
+    );
+  });
   done();
 };
 
 /**
  * Body limits per procedure for the scope it is registered in (the tRPC routes): 100 KiB for
- * every call, 2 MiB for imports.preview and imports.commit alone, 413 beyond.
+ * every call, 2 MiB for imports.preview and imports.commit alone, 413 beyond. The server's own
+ * `bodyLimit` is IMPORT_BODY_LIMIT, the largest of them.
  */
 export const bodyLimits = fastifyPlugin(limitBodies, { name: 'body-limits' });
