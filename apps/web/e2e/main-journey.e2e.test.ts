@@ -142,6 +142,8 @@ describe.each([
     await balances.getByText('$3,079.50').waitFor();
     await balances.getByText('$300.00').waitFor();
     const month = page.getByTestId('month-USD');
+    // The month's figures arrive with reports.summary: wait for them, not for the placeholder.
+    await month.getByText('$2,500.00').waitFor();
     await expect(month.locator('dd').allTextContents()).resolves.toEqual([
       '$2,500.00',
       '$120.50',
