@@ -1,3 +1,4 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from '@budget/api';
 import { request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { createTestDeps, TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
@@ -6,7 +7,6 @@ import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
-import { DATABASE_RETRY_AFTER_SECONDS } from './plugins/trpc.ts';
 import { mutate, useTestServer, TEST_ORIGIN } from './testing/index.ts';
 
 interface Envelope {

@@ -1,10 +1,10 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from '@budget/api';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createTestDeps, TEST_PASSWORD, uniqueEmail } from '@budget/api/testing';
 import { createDb, type Db } from '@budget/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './build-server.ts';
-import { DATABASE_RETRY_AFTER_SECONDS } from './plugins/trpc.ts';
 import {
   errorCodeOf,
   mutate,

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { PG_ERROR, pgErrorDetails } from '@budget/db';
+import { isDatabaseUnavailable, PG_ERROR, pgErrorDetails } from '@budget/db';
 
 export function notFound(what: string): TRPCError {
   return new TRPCError({ code: 'NOT_FOUND', message: `${what} not found` });
@@ -21,10 +21,25 @@ export function forbidden(message: string): TRPCError {
   return new TRPCError({ code: 'FORBIDDEN', message });
 }
 
+/** The cause of an error the caller may retry, saying when: a host sends it as Retry-After. */
+export class RetryAfter extends Error {
+  override name = 'RetryAfter';
+  constructor(
+    readonly seconds: number,
+    options?: ErrorOptions,
+  ) {
+    super(`retry after ${seconds} s`, options);
+  }
+}
+
+/** How long a client should wait before retrying while the database is unreachable or slow. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function tooManyRequests(retryAfterSeconds: number): TRPCError {
   return new TRPCError({
     code: 'TOO_MANY_REQUESTS',
     message: `Too many attempts; try again in ${retryAfterSeconds} seconds`,
+    cause: new RetryAfter(retryAfterSeconds),
   });
 }
 
@@ -39,9 +54,17 @@ const boundMessages: Record<string, string> = {
 /**
  * The API error for a rule the database enforced, or null when `error` is something else. A
  * reference to a row that vanished meanwhile is NOT_FOUND, a duplicate CONFLICT, a broken bound
- * BAD_REQUEST, a lost concurrency race CONFLICT (retry), a statement timeout SERVICE_UNAVAILABLE.
+ * BAD_REQUEST, a lost concurrency race CONFLICT (retry), a statement timeout or a database that
+ * cannot be reached SERVICE_UNAVAILABLE (with a RetryAfter cause).
  */
 export function fromDatabaseError(error: unknown): TRPCError | null {
+  if (isDatabaseUnavailable(error)) {
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The service is temporarily unavailable; try again shortly',
+      cause: new RetryAfter(DATABASE_RETRY_AFTER_SECONDS, { cause: error }),
+    });
+  }
   const details = pgErrorDetails(error);
   if (details === null) return null;
   const { code, constraint, message } = details;
@@ -74,7 +97,7 @@ export function fromDatabaseError(error: unknown): TRPCError | null {
       return new TRPCError({
         code: 'SERVICE_UNAVAILABLE',
         message: 'The request took too long; try again or narrow it',
-        cause,
+        cause: new RetryAfter(DATABASE_RETRY_AFTER_SECONDS, { cause }),
       });
     default:
       return null;

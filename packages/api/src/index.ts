@@ -5,6 +5,7 @@ export {
   type RouterInputs,
   type RouterOutputs,
 } from './root.ts';
+export { DATABASE_RETRY_AFTER_SECONDS, RetryAfter } from './errors.ts';
 export { createContext, type Context, type RefreshCookie, type RequestInfo } from './context.ts';
 export {
   authSettingsFromEnv,

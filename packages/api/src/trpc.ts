@@ -37,21 +37,27 @@ function describeIssues(error: ZodError): string {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
 /**
- * Checks the Bearer access token and the user's request rate; downstream procedures get
- * `ctx.actor`, the signed-in user. A rule the database enforced (a row deleted meanwhile, a
- * duplicate, a bound) reaches the caller as the error it means, never as a 500.
+ * Every procedure: a rule the database enforced (a row deleted meanwhile, a duplicate, a bound)
+ * or a database that cannot be reached reaches the caller as the error it means, never a 500.
  */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const { user, loginId } = await authenticate(ctx.deps, ctx.request.authorization);
-  await consumeUserRequest(ctx.deps, user.id);
-  const actor: Actor = { db: ctx.deps.db, user, loginId, log: ctx.log };
-  const result = await next({ ctx: { actor } });
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
   if (!result.ok) {
     const mapped = fromDatabaseError(result.error.cause);
     if (mapped !== null) throw mapped;
   }
   return result;
+});
+
+/**
+ * Checks the Bearer access token and the user's request rate; downstream procedures get
+ * `ctx.actor`, the signed-in user.
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const { user, loginId } = await authenticate(ctx.deps, ctx.request.authorization);
+  await consumeUserRequest(ctx.deps, user.id);
+  const actor: Actor = { db: ctx.deps.db, user, loginId, log: ctx.log };
+  return next({ ctx: { actor } });
 });

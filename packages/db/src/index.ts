@@ -1,5 +1,6 @@
 export { createDb, type Db, type DbConfig, type Trx } from './create-db.ts';
 export { DataDirInUseError, LOCK_FILE } from './data-dir-lock.ts';
+export { isDatabaseUnavailable } from './database-unavailable.ts';
 export {
   checkDatabase,
   getMigrationStatus,
