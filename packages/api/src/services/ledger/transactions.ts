@@ -9,68 +9,15 @@ import type {
   UpdateTransactionInput,
 } from '../../schemas/transactions.ts';
 import { runIdempotent } from './idempotency.ts';
+import {
+  assertOwnCategories,
+  lockAccounts,
+  lockOwnCategories,
+  openAccount,
+  type LockedAccount,
+} from './ownership.ts';
 import { LedgerChanges } from './ledger-changes.ts';
 import { toTransaction, transactionColumns, type TransactionRecord } from './transaction-rows.ts';
-
-interface LockedAccount {
-  id: string;
-  currency: string;
-  archivedAt: Date | null;
-}
-
-/**
- * Locks the caller's accounts a write touches, always in id order so that concurrent writers
- * queue instead of deadlocking. The lock is the one the balance update needs anyway.
- */
-async function lockAccounts(
-  trx: Trx,
-  ownerId: string,
-  accountIds: readonly string[],
-): Promise<Map<string, LockedAccount>> {
-  const rows = await trx
-    .selectFrom('accounts')
-    .select(['id', 'currency', 'archivedAt'])
-    .where('ownerId', '=', ownerId)
-    .where('id', 'in', [...new Set(accountIds)])
-    .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-/** An account new money may enter: the caller's, and not archived. */
-function openAccount(accounts: Map<string, LockedAccount>, accountId: string): LockedAccount {
-  const account = accounts.get(accountId);
-  if (account === undefined) throw notFound('Account');
-  if (account.archivedAt !== null) throw badRequest('The account is archived; unarchive it first');
-  return account;
-}
-
-/**
- * The category must be the caller's. Its row stays key-share locked until commit, so a
- * concurrent categories.delete either waits for this write (and moves it) or deletes first
- * (and this write answers NOT_FOUND).
- */
-async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string | null | undefined) {
-  if (!(await lockOwnCategory(trx, ownerId, categoryId))) throw notFound('Category');
-}
-
-/** Key-share locks the caller's category; false when it is not theirs (or gone). */
-async function lockOwnCategory(
-  trx: Trx,
-  ownerId: string,
-  categoryId: string | null | undefined,
-): Promise<boolean> {
-  if (categoryId === null || categoryId === undefined) return true;
-  const category = await trx
-    .selectFrom('categories')
-    .select('id')
-    .where('ownerId', '=', ownerId)
-    .where('id', '=', categoryId)
-    .forKeyShare()
-    .executeTakeFirst();
-  return category !== undefined;
-}
 
 /** A ledger row to write: a transaction or an imported or recurring entry. */
 export interface NewEntry {
@@ -104,9 +51,11 @@ export async function writeEntries(
     ownerId,
     entries.map((entry) => entry.accountId),
   );
-  for (const categoryId of new Set(entries.map((entry) => entry.categoryId))) {
-    await assertOwnCategory(trx, ownerId, categoryId);
-  }
+  await assertOwnCategories(
+    trx,
+    ownerId,
+    entries.map((entry) => entry.categoryId),
+  );
   const values = entries.map((entry) => ({
     ownerId,
     ...entry,
@@ -267,7 +216,7 @@ export async function update(actor: Actor, input: UpdateTransactionInput): Promi
   const ownerId = actor.user.id;
   return actor.db.transaction().execute(async (trx) => {
     // The category first: a categories.delete holding it may need this row (see remove there).
-    const categoryFound = await lockOwnCategory(trx, ownerId, input.categoryId);
+    const categoryFound = await lockOwnCategories(trx, ownerId, [input.categoryId]);
     const { row, partner } = await lockWithPartner(trx, ownerId, input.id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw conflict(
@@ -341,29 +290,12 @@ export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok
   const ownerId = actor.user.id;
   await actor.db.transaction().execute(async (trx) => {
     const { row, partner } = await lockWithPartner(trx, ownerId, id);
-    const doomed = partner === undefined ? [row] : [row, partner];
-    await lockAccounts(
-      trx,
-      ownerId,
-      doomed.map((item) => item.accountId),
-    );
-    await trx
-      .deleteFrom('transactions')
-      .where('ownerId', '=', ownerId)
-      .where(
-        'id',
-        'in',
-        doomed.map((item) => item.id),
-      )
-      .execute();
-    const changes = new LedgerChanges();
-    for (const item of doomed) changes.remove(item);
-    await changes.apply(trx, ownerId);
+    await removeEntries(trx, ownerId, partner === undefined ? [row] : [row, partner]);
   });
   return { ok: true };
 }
 
-/** Deletes entries (not transfers), putting balances and totals back, inside `trx`. */
+/** Deletes entries (both sides, for a transfer), putting balances and totals back, inside `trx`. */
 export async function removeEntries(
   trx: Trx,
   ownerId: string,

@@ -3,7 +3,6 @@ import type { Trx } from '@budget/db';
 import type { Actor } from '../../actor.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import {
-  MAX_RECURRING_RULES,
   MAX_UPCOMING_DAYS,
   type CreateRecurringInput,
   type RecurringRule,
@@ -12,6 +11,8 @@ import {
   type UpcomingRecurringInput,
   type UpdateRecurringInput,
 } from '../../schemas/recurring.ts';
+import { assertOwnCategories, lockAccounts, openAccount } from '../ledger/ownership.ts';
+import { assertUnderCap } from '../system/per-user-caps.ts';
 import { addDays } from './periods.ts';
 import { makeDueOccurrences, nextUnskipped, skippedDates } from './recurring-occurrences.ts';
 import {
@@ -44,30 +45,6 @@ async function findRule(actor: Actor, id: string): Promise<RecurringRule> {
   return toRecurringRule(row);
 }
 
-/** The caller's account, open for new entries. */
-async function openAccount(trx: Trx, ownerId: string, accountId: string) {
-  const account = await trx
-    .selectFrom('accounts')
-    .select(['id', 'currency', 'archivedAt'])
-    .where('ownerId', '=', ownerId)
-    .where('id', '=', accountId)
-    .executeTakeFirst();
-  if (account === undefined) throw notFound('Account');
-  if (account.archivedAt !== null) throw badRequest('The account is archived; unarchive it first');
-  return account;
-}
-
-async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string | null | undefined) {
-  if (categoryId == null) return;
-  const category = await trx
-    .selectFrom('categories')
-    .select('id')
-    .where('ownerId', '=', ownerId)
-    .where('id', '=', categoryId)
-    .executeTakeFirst();
-  if (category === undefined) throw notFound('Category');
-}
-
 /**
  * Creates a rule; occurrences already due (a start in the past) are written at once, so the
  * rule comes back caught up.
@@ -75,24 +52,20 @@ async function assertOwnCategory(trx: Trx, ownerId: string, categoryId: string |
 export async function create(actor: Actor, input: CreateRecurringInput): Promise<RecurringRule> {
   const ownerId = actor.user.id;
   const id = await actor.db.transaction().execute(async (trx) => {
-    // Serialises this user's rule creations so the cap holds under concurrency.
-    await trx.selectFrom('users').select('id').where('id', '=', ownerId).forUpdate().execute();
-    const { count } = await trx
-      .selectFrom('recurringRules')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('ownerId', '=', ownerId)
-      .executeTakeFirstOrThrow();
-    if (count >= MAX_RECURRING_RULES) {
-      throw conflict(`A user can have at most ${MAX_RECURRING_RULES} recurring rules`);
-    }
-    const account = await openAccount(trx, ownerId, input.accountId);
+    await assertUnderCap(trx, ownerId, 'recurringRules');
+    const accounts = await lockAccounts(
+      trx,
+      ownerId,
+      [input.accountId, input.toAccountId].filter((id) => id !== undefined),
+    );
+    const account = openAccount(accounts, input.accountId);
     if (input.toAccountId !== undefined) {
-      const to = await openAccount(trx, ownerId, input.toAccountId);
+      const to = openAccount(accounts, input.toAccountId);
       if (to.currency !== account.currency) {
         throw badRequest('Both accounts of a transfer must have the same currency');
       }
     }
-    await assertOwnCategory(trx, ownerId, input.categoryId);
+    await assertOwnCategories(trx, ownerId, [input.categoryId]);
     const row = await trx
       .insertInto('recurringRules')
       .values({
@@ -118,17 +91,23 @@ export async function create(actor: Actor, input: CreateRecurringInput): Promise
   return findRule(actor, id);
 }
 
+/** The caller's rule, locked until commit. */
+async function lockRule(trx: Trx, ownerId: string, id: string): Promise<RecurringRuleRecord> {
+  const rule = await trx
+    .selectFrom('recurringRules')
+    .select(recurringRuleColumns)
+    .where('ownerId', '=', ownerId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (rule === undefined) throw notFound('Recurring rule');
+  return rule;
+}
+
 export async function update(actor: Actor, input: UpdateRecurringInput): Promise<RecurringRule> {
   const ownerId = actor.user.id;
   await actor.db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('recurringRules')
-      .select(recurringRuleColumns)
-      .where('ownerId', '=', ownerId)
-      .where('id', '=', input.id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (current === undefined) throw notFound('Recurring rule');
+    const current = await lockRule(trx, ownerId, input.id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
       throw conflict(
         `The rule changed since version ${input.expectedVersion}; it is now version ${current.version}`,
@@ -139,7 +118,7 @@ export async function update(actor: Actor, input: UpdateRecurringInput): Promise
     if (isTransfer && input.amount !== undefined && input.amount < 0) {
       throw badRequest('A transfer rule moves a positive amount');
     }
-    await assertOwnCategory(trx, ownerId, input.categoryId);
+    await assertOwnCategories(trx, ownerId, [input.categoryId]);
     const endsOn = input.endsOn === undefined ? current.endsOn : input.endsOn;
     if (endsOn !== null && endsOn < current.startsOn) {
       throw badRequest('endsOn must not be before startsOn');
@@ -188,14 +167,7 @@ export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok
 export async function skip(actor: Actor, input: SkipRecurringInput): Promise<RecurringRule> {
   const ownerId = actor.user.id;
   await actor.db.transaction().execute(async (trx) => {
-    const rule = await trx
-      .selectFrom('recurringRules')
-      .select(recurringRuleColumns)
-      .where('ownerId', '=', ownerId)
-      .where('id', '=', input.id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (rule === undefined) throw notFound('Recurring rule');
+    const rule = await lockRule(trx, ownerId, input.id);
     if (!isOccurrence(rule, input.on)) {
       throw badRequest(`The rule has no occurrence on ${input.on}`);
     }

@@ -1,8 +1,21 @@
 import type { Trx } from '@budget/db';
 import { conflict } from '../../errors.ts';
+import { MAX_RECURRING_RULES } from '../../schemas/recurring.ts';
 
 /** How many rows of each kind one user may keep, so no user can slow the service for others. */
-export const PER_USER_CAPS = { accounts: 100, categories: 300, budgets: 300 } as const;
+export const PER_USER_CAPS = {
+  accounts: 100,
+  categories: 300,
+  budgets: 300,
+  recurringRules: MAX_RECURRING_RULES,
+} as const;
+
+const labels: Record<CappedTable, string> = {
+  accounts: 'accounts',
+  categories: 'categories',
+  budgets: 'budgets',
+  recurringRules: 'recurring rules',
+};
 
 type CappedTable = keyof typeof PER_USER_CAPS;
 
@@ -25,6 +38,8 @@ export async function assertUnderCap(trx: Trx, ownerId: string, table: CappedTab
     .executeTakeFirstOrThrow();
   const cap = PER_USER_CAPS[table];
   if (count >= cap) {
-    throw conflict(`You can have at most ${cap} ${table}; delete one before adding another`);
+    throw conflict(
+      `You can have at most ${cap} ${labels[table]}; delete one before adding another`,
+    );
   }
 }
