@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, uuidSchema } from './common.ts';
+import { dateSchema, plainText, uuidSchema } from './common.ts';
 import { idempotencyKeySchema } from './transactions.ts';
 
 /** The largest CSV text imports.preview and imports.commit accept. */
@@ -10,12 +10,7 @@ export const dateFormatSchema = z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY'
 /** A column by its header name, or by its 0-based position. */
 export const csvColumnSchema = z.union([
   z.number().int().min(0).max(999),
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
+  plainText().trim().min(1).max(100),
 ]);
 
 export const csvMappingSchema = z.strictObject({

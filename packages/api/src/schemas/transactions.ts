@@ -31,13 +31,7 @@ const filterShape = {
   to: dateSchema.optional(),
   minAmount: moneySchema.optional(),
   maxAmount: moneySchema.optional(),
-  search: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
-    .optional(),
+  search: plainText().trim().min(1).max(100).optional(),
 };
 
 interface RangeFields {

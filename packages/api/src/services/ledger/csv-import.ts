@@ -11,6 +11,7 @@ import type {
   ImportRow,
   PreviewImportInput,
 } from '../../schemas/imports.ts';
+import { noteSchema, payeeSchema } from '../../schemas/transactions.ts';
 import { minorUnitDigits } from './currency-digits.ts';
 import { detectMapping } from './csv-mapping.ts';
 import { parseCsv, type CsvRecord } from './csv-records.ts';
@@ -24,8 +25,6 @@ interface ReadRow extends ImportRow {
   importKey: string | null;
 }
 
-const CONTROL_CHARACTERS = /\p{Cc}/u;
-const NOTE_CONTROL_CHARACTERS = /[^\P{Cc}\n\t]/u;
 const LOOKUP_CHUNK = 5_000;
 
 async function accountCurrency(db: Db | Trx, ownerId: string, accountId: string): Promise<string> {
@@ -122,13 +121,13 @@ async function readRows(
     if (amount === 0) return fail('the amount is 0');
 
     // A payee is one line: a bank's multi-line description is joined with spaces.
-    const payee = cell(payeeAt).replace(/\s*[\r\n]+\s*/g, ' ');
-    const note = cell(noteAt);
-    if (payee.length > 200) return fail('the payee is longer than 200 characters');
-    if (note.length > 1000) return fail('the note is longer than 1000 characters');
-    if (CONTROL_CHARACTERS.test(payee) || NOTE_CONTROL_CHARACTERS.test(note)) {
-      return fail('the payee or note holds control characters');
-    }
+    // The same rules as a payee and note typed into transactions.create.
+    const payeeText = payeeSchema.safeParse(cell(payeeAt).replace(/\s*[\r\n]+\s*/g, ' '));
+    if (!payeeText.success) return fail(`payee: ${payeeText.error.issues[0]?.message ?? ''}`);
+    const noteText = noteSchema.safeParse(cell(noteAt));
+    if (!noteText.success) return fail(`note: ${noteText.error.issues[0]?.message ?? ''}`);
+    const payee = payeeText.data ?? '';
+    const note = noteText.data ?? '';
     const categoryName = cell(categoryAt).toLowerCase();
     const kind = amount > 0 ? 'income' : 'expense';
     const categoryId =
