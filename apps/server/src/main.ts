@@ -11,7 +11,7 @@ import { createDb, DataDirInUseError, migrateToLatest } from '@budget/db';
 import closeWithGrace from 'close-with-grace';
 import { buildServer } from './build-server.ts';
 import { loadConfig } from './config.ts';
-import { startRecurringScheduler, type RecurringScheduler } from './plugins/recurring-scheduler.ts';
+import { startRecurringScheduler, type RecurringScheduler } from './recurring-scheduler.ts';
 import { createLogger } from './logger.ts';
 
 const { version } = JSON.parse(

@@ -1,7 +1,6 @@
 import type { Logger } from '@budget/api';
 import { RECURRING_LOCK_ID, runDueRecurring } from '@budget/api/admin';
 import type { Db } from '@budget/db';
-import type { FastifyPluginCallback } from 'fastify';
 import { sql } from 'kysely';
 
 export interface RecurringSchedulerOptions {
@@ -72,23 +71,3 @@ export function startRecurringScheduler(options: RecurringSchedulerOptions): Rec
     },
   };
 }
-
-/**
- * The scheduler as a Fastify plugin: starts when the server is ready, stops (waiting for a run in
- * progress) when it closes.
- */
-export const recurringSchedulerPlugin: FastifyPluginCallback<RecurringSchedulerOptions> = (
-  app,
-  options,
-  done,
-) => {
-  let scheduler: RecurringScheduler | undefined;
-  app.addHook('onReady', (ready) => {
-    scheduler = startRecurringScheduler(options);
-    ready();
-  });
-  app.addHook('onClose', async () => {
-    await scheduler?.stop();
-  });
-  done();
-};
