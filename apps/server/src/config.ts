@@ -91,7 +91,7 @@ export const serverEnvSchema = z.object({
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 
-/** Every variable the server process reads (the API's and its own). */
+/** The variables only the server reads; the API reads API_ENV_KEYS. */
 export const SERVER_ENV_KEYS = Object.keys(serverEnvSchema.shape) as (keyof ServerEnv)[];
 
 export interface ServerConfig {

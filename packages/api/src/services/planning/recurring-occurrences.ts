@@ -88,11 +88,10 @@ async function makeSome(
           .execute();
   const dates = claimed.map((row) => row.occursOn);
 
-  const categoryId = await existingCategory(trx, ownerId, rule.categoryId);
   if (rule.toAccountId === null) {
     const entries: NewEntry[] = dates.map((occurredOn) => ({
       accountId: rule.accountId,
-      categoryId,
+      categoryId: rule.categoryId,
       amount: rule.amount,
       occurredOn,
       payee: rule.payee,
@@ -116,25 +115,9 @@ async function makeSome(
   const nextOn = nextUnskipped(rule, addDays(lastDue, 1), skipped);
   await trx
     .updateTable('recurringRules')
-    .set({ nextOn, ...(categoryId === rule.categoryId ? {} : { categoryId }) })
+    .set({ nextOn })
     .where('ownerId', '=', ownerId)
     .where('id', '=', rule.id)
     .execute();
   return { written: dates.length, more: nextOn !== null && nextOn <= today };
-}
-
-/** The rule's category if it still exists; a deleted one leaves the entries uncategorized. */
-async function existingCategory(
-  trx: Trx,
-  ownerId: string,
-  categoryId: string | null,
-): Promise<string | null> {
-  if (categoryId === null) return null;
-  const found = await trx
-    .selectFrom('categories')
-    .select('id')
-    .where('ownerId', '=', ownerId)
-    .where('id', '=', categoryId)
-    .executeTakeFirst();
-  return found?.id ?? null;
 }
