@@ -31,7 +31,7 @@ import type {
  * meta, but no server context, and every named server type spelt out. Its helper types live in
  * this function so declaration emit cannot name them: it prints the whole router structurally,
  * and the bundled declarations (`pnpm build`) never reference the server's sources.
- * The function is never called; nothing imports this module at run time.
+ * The index re-exports this module's types only, so nothing loads it (or calls this) at run time.
  */
 function clientView() {
   type ServerRoot = ServerAppRouter['_def']['_config']['$types'];
