@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { preparingPool } from './prepared-statements.ts';
 import {
   BPCHAR_OID,
   DATE_OID,
@@ -84,7 +85,7 @@ function createPostgresDialect({
   pool.on('connect', (client) => {
     client.on('error', onConnectionError);
   });
-  return new PostgresDialect({ pool });
+  return new PostgresDialect({ pool: preparingPool(pool) });
 }
 
 function createPgliteDialect(

@@ -79,31 +79,39 @@ describe('an ended session', () => {
       const { caller, checking, food, userId, nextCursor } = await userWithEndedSession(ending);
       const before = await entriesOf(userId);
       const calls = [
-        caller.transactions.list({}),
-        caller.transactions.list({ limit: 1, cursor: nextCursor ?? undefined }),
-        caller.transactions.list({ accountId: checking.id, from: '2026-11-01', to: '2026-11-30' }),
-        caller.transactions.page({}),
-        caller.transactions.page({ page: 99 }),
-        caller.transactions.create({
-          accountId: checking.id,
-          amount: -1,
-          occurredOn: '2026-11-05',
-        }),
-        caller.transactions.create({
-          accountId: checking.id,
-          categoryId: food.id,
-          amount: -1,
-          occurredOn: '2026-11-05',
-          idempotencyKey: 'after-the-end',
-        }),
+        () => caller.transactions.list({}),
+        () => caller.transactions.list({ limit: 1, cursor: nextCursor ?? undefined }),
+        () =>
+          caller.transactions.list({
+            accountId: checking.id,
+            from: '2026-11-01',
+            to: '2026-11-30',
+          }),
+        () => caller.transactions.page({}),
+        () => caller.transactions.page({ page: 99 }),
+        () =>
+          caller.transactions.create({
+            accountId: checking.id,
+            amount: -1,
+            occurredOn: '2026-11-05',
+          }),
+        () =>
+          caller.transactions.create({
+            accountId: checking.id,
+            categoryId: food.id,
+            amount: -1,
+            occurredOn: '2026-11-05',
+            idempotencyKey: 'after-the-end',
+          }),
         // Another user's account: still UNAUTHORIZED, not NOT_FOUND.
-        caller.transactions.create({
-          accountId: '00000000-0000-4000-8000-000000000000',
-          amount: -1,
-          occurredOn: '2026-11-05',
-        }),
+        () =>
+          caller.transactions.create({
+            accountId: '00000000-0000-4000-8000-000000000000',
+            amount: -1,
+            occurredOn: '2026-11-05',
+          }),
       ];
-      for (const call of calls) expect(await codeOf(call)).toBe('UNAUTHORIZED');
+      for (const call of calls) expect(await codeOf(call())).toBe('UNAUTHORIZED');
       expect(await entriesOf(userId)).toBe(before);
     },
   );

@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Database } from '@budget/db';
+import type { Database, Db } from '@budget/db';
 import type { Actor, Owner } from '../../actor.ts';
 import { notFound } from '../../errors.ts';
 import { assertLiveSession, liveSession } from '../auth/live-session.ts';
@@ -10,6 +10,7 @@ import {
   type Transaction,
   type TransactionList,
   type TransactionPage,
+  type TransactionFilters,
   type TransactionSort,
 } from '../../schemas/transactions.ts';
 import { decodeCursor, encodeCursor, type CursorPosition } from './transaction-cursor.ts';
@@ -91,6 +92,34 @@ export async function list(owner: Owner, input: ListTransactionsInput): Promise<
   };
 }
 
+/** Every filter of TransactionFilters: the type makes a new filter appear here. */
+const filterKeys: Record<keyof TransactionFilters, true> = {
+  accountId: true,
+  categoryId: true,
+  kind: true,
+  from: true,
+  to: true,
+  minAmount: true,
+  maxAmount: true,
+  search: true,
+};
+
+function isUnfiltered(filters: TransactionFilters): boolean {
+  const keys = Object.keys(filterKeys) as (keyof TransactionFilters)[];
+  return keys.every((key) => filters[key] === undefined);
+}
+
+/**
+ * PAGE_WINDOW + 1 when the owner's entries outside transfers alone pass the window, else null.
+ */
+function pastTheWindow(db: Db, ownerId: string) {
+  return db
+    .selectFrom('ledgerMonthlyTotals')
+    .select(sql<number>`${PAGE_WINDOW + 1}::int`.as('count'))
+    .where('ownerId', '=', ownerId)
+    .having(sql<number>`sum(inflow_entries + outflow_entries)`, '>', PAGE_WINDOW);
+}
+
 /**
  * Page numbers for tables, inside a window of PAGE_WINDOW rows; the count stops just past it.
  * The page and the count come in one statement (the count again on its own for a page past the
@@ -107,8 +136,12 @@ export async function page(owner: Owner, input: PageTransactionsInput): Promise<
         .as('window'),
     )
     .select((eb) => eb.fn.countAll<number>().as('count'));
+  // Unfiltered, the monthly totals (a few hundred rows) tell at once when the window is full.
+  const windowCount = isUnfiltered(input)
+    ? sql<number>`coalesce(${pastTheWindow(db, owner.userId)}, ${counted})`
+    : sql<number>`${counted}`;
   let rowsQuery = orderBySort(
-    filtered.select(transactionColumns).select(counted.as('windowCount')),
+    filtered.select(transactionColumns).select(windowCount.as('windowCount')),
     input.sort,
   )
     .limit(input.pageSize)
