@@ -30,6 +30,8 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [accountId, setAccountId] = useState('');
   const [made, setMade] = useState<MadeImport[]>([]);
+  // The mapping last sent: kept in the form when the server refuses it.
+  const [sentMapping, setSentMapping] = useState<CsvMapping | undefined>();
   const preview = useMutation(trpc.imports.preview.mutationOptions());
   const commit = useMutation(trpc.imports.commit.mutationOptions({ onSuccess: invalidate }));
   // One key per previewed mapping: a retried commit of the same preview imports it once.
@@ -42,6 +44,7 @@ export function ImportPage() {
     commit.reset();
     setFile(null);
     setFileError(null);
+    setSentMapping(undefined);
     if (chosen === undefined) return;
     if (chosen.size > MAX_BYTES) {
       setFileError('The file is larger than 2 MiB. Split it into smaller statements.');
@@ -53,6 +56,7 @@ export function ImportPage() {
   function runPreview(mapping?: CsvMapping) {
     if (file === null || account === undefined) return;
     commit.reset();
+    setSentMapping(mapping);
     preview.mutate({ accountId: account.id, csv: file.text, ...(mapping ? { mapping } : {}) });
   }
 
@@ -83,6 +87,7 @@ export function ImportPage() {
   }
 
   const detected = preview.data?.mapping;
+  const shownMapping = detected ?? sentMapping;
 
   return (
     <>
@@ -151,6 +156,12 @@ export function ImportPage() {
               {file !== null && (preview.data !== undefined || preview.error !== null) && (
                 <section className="card" aria-labelledby="import-mapping">
                   <h2 id="import-mapping">2. Check how it is read</h2>
+                  {detected === undefined && (
+                    <p className="muted">
+                      The columns could not be worked out from the file. Choose them below, then
+                      preview again.
+                    </p>
+                  )}
                   {detected !== undefined && (
                     <dl className="facts" data-testid="detected">
                       <div>
@@ -172,12 +183,12 @@ export function ImportPage() {
                     </dl>
                   )}
                   <MappingForm
-                    key={JSON.stringify(detected ?? null)}
+                    key={JSON.stringify(shownMapping ?? null)}
                     csv={file.text}
                     initial={
-                      detected === undefined
-                        ? blankMapping()
-                        : mappingFormValues(file.text, detected)
+                      shownMapping === undefined
+                        ? blankMapping(file.text)
+                        : mappingFormValues(file.text, shownMapping)
                     }
                     busy={preview.isPending}
                     onPreview={runPreview}

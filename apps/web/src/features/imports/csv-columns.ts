@@ -79,3 +79,12 @@ export function columnIndexOf(
   const index = header.findIndex((title) => title.trim().toLowerCase() === wanted);
   return index === -1 ? undefined : index;
 }
+
+/** The delimiter that splits the first line most often: a starting guess for a manual mapping. */
+export function guessDelimiter(csv: string): Delimiter {
+  const line = csv.slice(0, csv.search(/\r?\n|$/));
+  const counts = ([',', ';', '\t'] as const).map(
+    (delimiter) => [delimiter, line.split(delimiter).length] as const,
+  );
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}

@@ -1,6 +1,6 @@
 import { csvMappingSchema, dateFormatSchema, type CsvMapping } from '@budget/api/schemas';
 import { z } from 'zod';
-import { columnIndexOf } from './csv-columns.ts';
+import { columnIndexOf, guessDelimiter } from './csv-columns.ts';
 
 const column = z.string();
 
@@ -74,9 +74,9 @@ export function mappingFormValues(csv: string, mapping: CsvMapping): MappingForm
 }
 
 /** A starting point when the server could not detect a mapping: first column date, second amount. */
-export function blankMapping(): MappingFormValues {
+export function blankMapping(csv: string): MappingFormValues {
   return {
-    delimiter: ',',
+    delimiter: guessDelimiter(csv),
     hasHeader: true,
     dateColumn: '0',
     dateFormat: 'YYYY-MM-DD',

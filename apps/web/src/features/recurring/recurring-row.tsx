@@ -77,7 +77,7 @@ export function RecurringRow({
           onClick={() => {
             if (rule.nextOn !== null) skip.mutate({ id: rule.id, on: rule.nextOn });
           }}
-          aria-label={`Skip the next ${title}`}
+          aria-label={`Skip next ${title}`}
         >
           Skip next
         </button>
