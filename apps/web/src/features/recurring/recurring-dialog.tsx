@@ -35,6 +35,10 @@ export function RecurringDialog({ rule, onClose }: { rule?: RecurringRule; onClo
   });
   const { errors, isSubmitting } = form.formState;
   const kind = form.watch('kind');
+  // Categories belong to a kind: switching between expense and income clears the choice.
+  const kindField = form.register('kind', {
+    onChange: () => form.setValue('categoryId', ''),
+  });
   const editing = rule !== undefined;
   const error = create.error ?? update.error;
   const options = accounts.open.map((account) => (
@@ -59,14 +63,14 @@ export function RecurringDialog({ rule, onClose }: { rule?: RecurringRule; onClo
           <fieldset className="segmented">
             <legend>Type</legend>
             <label>
-              <input type="radio" value="expense" {...form.register('kind')} /> Expense
+              <input type="radio" value="expense" {...kindField} /> Expense
             </label>
             <label>
-              <input type="radio" value="income" {...form.register('kind')} /> Income
+              <input type="radio" value="income" {...kindField} /> Income
             </label>
             {!editing && accounts.open.length >= 2 && (
               <label>
-                <input type="radio" value="transfer" {...form.register('kind')} /> Transfer
+                <input type="radio" value="transfer" {...kindField} /> Transfer
               </label>
             )}
           </fieldset>
