@@ -18,6 +18,10 @@ if (adminUrl === undefined) {
 const BENCH_DB = process.env.BENCH_DB ?? 'budget_bench_http';
 const benchUrl = Object.assign(new URL(adminUrl), { pathname: `/${BENCH_DB}` }).toString();
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Only the cases whose name contains this (for working on one case). */
+const ONLY = process.env.BENCH_ONLY ?? '';
+/** A directory: the server then writes a CPU profile there when it stops. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const CONNECTIONS = 16;
 const PASSWORD = 'bench password of sufficient length';
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
@@ -209,7 +213,8 @@ async function main(): Promise<void> {
   // Sign-ins of earlier runs must not trip the login limits of this one.
   await query(benchUrl, 'delete from rate_limits');
   const env = { DATABASE_URL: benchUrl, JWT_SECRET };
-  const ours = start(['apps/server/dist/main.js'], {
+  const profile = PROFILE_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`];
+  const ours = start([...profile, 'apps/server/dist/main.js'], {
     ...env,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -352,7 +357,7 @@ async function main(): Promise<void> {
     const results = new Map<string, Figures>();
     const lines: string[][] = [];
     let allPass = true;
-    for (const benchCase of cases) {
+    for (const benchCase of cases.filter((candidate) => candidate.name.includes(ONLY))) {
       const o = await load(benchCase.ours);
       results.set(benchCase.name, o);
       const f = benchCase.floor === undefined ? undefined : await load(benchCase.floor);

@@ -20,7 +20,7 @@ import {
   type ListTransactionsInput,
   type TransactionSort,
 } from '../../schemas/transactions.ts';
-import type { Actor } from '../../actor.ts';
+import { ownerOf, type Owner } from '../../actor.ts';
 import { silentLogger } from '../../deps.ts';
 import { actAs } from '../admin/users.ts';
 import { encodeCursor } from './transaction-cursor.ts';
@@ -34,7 +34,7 @@ const DEEP_OFFSET = 150_000;
 
 let database: TestDatabase;
 let ownerId: string;
-let owner: Actor;
+let owner: Owner;
 
 /**
  * Records the queries a service runs, after the other plugins (snake_case names) transformed them.
@@ -248,7 +248,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const ledgerOwner = await createOwner('ledger-owner');
   ownerId = ledgerOwner.id;
-  owner = await actAs({ db: database.db, log: silentLogger }, { id: ownerId });
+  owner = ownerOf(await actAs({ db: database.db, log: silentLogger }, { id: ownerId }));
   await generateLedger(ledgerOwner, LEDGER_ROWS);
   for (const label of ['neighbour-a', 'neighbour-b', 'neighbour-c']) {
     await generateLedger(await createOwner(label), 5_000);
