@@ -70,6 +70,16 @@ describe('bundle budgets', () => {
     expect(entry?.dynamicImports).toContain('src/routes/reports.tsx');
   });
 
+  it('the import page is lazily loaded: neither sign-in nor the dashboard loads its chunk', async () => {
+    const chunks = await manifest();
+    const page = chunks['src/routes/import.tsx'];
+    expect(page?.isEntry).toBeFalsy();
+    const entry = Object.values(chunks).find((chunk) => chunk.isEntry);
+    expect(entry?.dynamicImports).toContain('src/routes/import.tsx');
+    const { keys } = await routeFiles('src/routes/dashboard.tsx');
+    expect(keys.has('src/routes/import.tsx')).toBe(false);
+  });
+
   it('contains no server code: no pg, kysely, fastify, argon2, jose or node builtins', async () => {
     const chunks = await manifest();
     const sources = await Promise.all(

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AccessTokenContext } from './lib/access-token.ts';
 import { createAppClient } from './lib/budget-client.ts';
 import { createAppQueryClient } from './lib/query-client.ts';
 import { TRPCProvider } from './lib/trpc.ts';
@@ -10,7 +11,7 @@ import './styles.css';
 
 const queryClient = createAppQueryClient();
 const router = createAppRouter();
-const trpcClient = createAppClient((reason) => {
+const { client: trpcClient, accessToken } = createAppClient((reason) => {
   queryClient.clear();
   void router.navigate({ to: '/sign-in', search: { ended: reason } });
 });
@@ -22,7 +23,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <RouterProvider router={router} />
+        <AccessTokenContext value={accessToken}>
+          <RouterProvider router={router} />
+        </AccessTokenContext>
       </TRPCProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -58,6 +58,10 @@ const reportsRoute = createRoute({
   ...page('/reports', () => import('./routes/reports.tsx'), 'ReportsPage'),
   validateSearch: reportSearch,
 });
+const recurringRoute = createRoute(
+  page('/recurring', () => import('./routes/recurring.tsx'), 'RecurringPage'),
+);
+const importRoute = createRoute(page('/import', () => import('./routes/import.tsx'), 'ImportPage'));
 const settingsRoute = createRoute(
   page('/settings', () => import('./routes/settings.tsx'), 'SettingsPage'),
 );
@@ -72,6 +76,8 @@ const routeTree = rootRoute.addChildren([
     categoriesRoute,
     budgetsRoute,
     reportsRoute,
+    recurringRoute,
+    importRoute,
     settingsRoute,
   ]),
 ]);

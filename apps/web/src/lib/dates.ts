@@ -18,6 +18,19 @@ export function today(): string {
   return isoDate(new Date());
 }
 
+/** Today as 'YYYY-MM-DD' in an IANA time zone (the user's "today", as the API counts it). */
+export function todayIn(timeZone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+}
+
+/** The calendar day `days` after 'YYYY-MM-DD' (negative: before). */
+export function addDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The first and last day of the month `date` falls in. */
 export function monthRange(date = new Date()): { from: string; to: string } {
   const first = new Date(date.getFullYear(), date.getMonth(), 1);

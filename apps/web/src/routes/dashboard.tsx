@@ -1,22 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useAccounts } from '../features/accounts/use-accounts.ts';
+import { useMe } from '../features/auth/use-me.ts';
+import { UpcomingList } from '../features/recurring/upcoming-list.tsx';
 import { BudgetProgressBar } from '../features/budgets/budget-progress-bar.tsx';
 import { useCategories } from '../features/categories/use-categories.ts';
 import { TransactionRow } from '../features/transactions/transaction-row.tsx';
 import { Money } from '../features/ui/money.tsx';
 import { Empty, QueryState } from '../features/ui/page-state.tsx';
-import { formatMonth, monthRange } from '../lib/dates.ts';
+import { addDays, formatMonth, monthRange, todayIn } from '../lib/dates.ts';
 import { useTRPC } from '../lib/trpc.ts';
+
+/** The dashboard's bills look two weeks ahead; the recurring page shows the next 30 days. */
+const UPCOMING_DAYS = 14;
 
 export function DashboardPage() {
   const trpc = useTRPC();
+  const me = useMe();
   const month = monthRange();
   const accounts = useAccounts();
   const categories = useCategories();
   const summary = useQuery(trpc.reports.summary.queryOptions(month));
   const budgets = useQuery(trpc.budgets.progress.queryOptions({}));
   const recent = useQuery(trpc.transactions.list.queryOptions({ limit: 8 }));
+  const start = todayIn(me.timeZone);
+  const upcoming = useQuery(
+    trpc.recurring.upcoming.queryOptions({ from: start, to: addDays(start, UPCOMING_DAYS - 1) }),
+  );
 
   return (
     <>
@@ -98,6 +108,26 @@ export function DashboardPage() {
                     name={categories.byId.get(progress.budget.categoryId)?.name ?? 'Category'}
                   />
                 ))
+              )
+            }
+          </QueryState>
+        </section>
+
+        <section className="card" aria-labelledby="upcoming-bills">
+          <h2 id="upcoming-bills">Upcoming bills</h2>
+          <QueryState query={upcoming} label="Loading upcoming entries…">
+            {(items) =>
+              items.length === 0 ? (
+                <Empty>
+                  Nothing due in the next {UPCOMING_DAYS} days.{' '}
+                  <Link to="/recurring">Set up a recurring entry</Link>.
+                </Empty>
+              ) : (
+                <UpcomingList
+                  occurrences={items}
+                  accounts={accounts.byId}
+                  categories={categories.byId}
+                />
               )
             }
           </QueryState>

@@ -3,6 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useAccounts } from '../features/accounts/use-accounts.ts';
 import { useMe } from '../features/auth/use-me.ts';
+import { ExportButton } from '../features/transactions/export-button.tsx';
 import { listInputOf } from '../features/transactions/list-input.ts';
 import { TransactionDialog } from '../features/transactions/transaction-dialog.tsx';
 import { TransactionFilters } from '../features/transactions/transaction-filters.tsx';
@@ -47,6 +48,7 @@ export function TransactionsPage() {
           >
             Transfer
           </button>
+          <ExportButton filters={{ from: search.from, to: search.to, accountId: search.account }} />
         </div>
       </div>
       <QueryState query={accounts.query} label="Loading accounts…">

@@ -11,6 +11,8 @@ const pages = [
   { to: '/categories', label: 'Categories' },
   { to: '/budgets', label: 'Budgets' },
   { to: '/reports', label: 'Reports' },
+  { to: '/recurring', label: 'Recurring' },
+  { to: '/import', label: 'Import' },
   { to: '/settings', label: 'Settings' },
 ] as const;
 
