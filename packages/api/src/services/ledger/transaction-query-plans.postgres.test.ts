@@ -24,6 +24,7 @@ import type { Actor } from '../../actor.ts';
 import { silentLogger } from '../../deps.ts';
 import { actAs } from '../admin/users.ts';
 import { encodeCursor } from './transaction-cursor.ts';
+import { exportTransactionsCsv } from './transaction-export.ts';
 import { list, page as pageOf } from './transaction-queries.ts';
 import { transactionColumns } from './transaction-rows.ts';
 
@@ -347,5 +348,33 @@ describe('transaction query plans on a 200 000-row ledger', () => {
     const page = await pageOf(owner, input);
     expect(page).toMatchObject({ totalItems: 10_001, totalIsExact: false, totalPages: 500 });
     expect(page.items).toHaveLength(20);
+  });
+
+  it('walks the CSV export by the index: its second page reads only its own 1 000 rows', async () => {
+    const queries = await capture(async (db) => {
+      let pages = 0;
+      // The header, then one chunk per page of 1 000 rows; stopping early ends the export.
+      for await (const _chunk of exportTransactionsCsv({ ...owner, db }, {})) {
+        pages += 1;
+        if (pages > 2) break;
+      }
+    });
+    // The names of accounts and categories, then the two pages.
+    expect(queries).toHaveLength(4);
+    const second = queries.at(-1);
+    if (second === undefined) throw new Error('no query captured');
+    const explained = await explain(second);
+    report('export, second page', explained);
+
+    expectIndexOnly(explained);
+    const read = nodesOf(explained.plan)
+      .filter((node) => node['Relation Name'] === 'transactions')
+      .reduce(
+        (total, node) => total + node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0),
+        0,
+      );
+    // Filtering `date > d or (date = d and id > x)` instead would read the first page's rows again
+    // (and every page before it, on later pages).
+    expect(read).toBeLessThanOrEqual(1_000);
   });
 });
