@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import {
   CamelCasePlugin,
   Kysely,
@@ -14,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { preparingPool } from './prepared-statements.ts';
 import {
   BPCHAR_OID,
   DATE_OID,
@@ -84,19 +84,14 @@ function createPostgresDialect({
   pool.on('connect', (client) => {
     client.on('error', onConnectionError);
   });
-  return new PostgresDialect({ pool });
+  return new PostgresDialect({ pool: preparingPool(pool) });
 }
 
 function createPgliteDialect(
   dataDir: string | undefined,
   holder = `node ${path.basename(process.argv[1] ?? 'process')}`,
 ): Dialect {
-  const options = {
-    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText, [BPCHAR_OID]: trimPadding },
-    extensions: { pg_trgm },
-  };
-  if (dataDir === undefined)
-    return new SerializedPGliteDialect({ pglite: () => new PGlite(options) });
+  if (dataDir === undefined) return new SerializedPGliteDialect({ pglite: () => openPglite() });
 
   const location = path.join(dataDir, 'pglite');
   let lock: DataDirLock | undefined;
@@ -106,11 +101,25 @@ function createPgliteDialect(
       pglite: () => {
         lock = lockDataDir(dataDir, holder);
         mkdirSync(location, { recursive: true });
-        return new PGlite({ ...options, dataDir: location });
+        return openPglite(location);
       },
     },
     () => lock?.release(),
   );
+}
+
+/** PGlite is loaded only when used: a server on PostgreSQL does not carry it. */
+async function openPglite(dataDir?: string): Promise<PGlite> {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
+  const options: PGliteOptions = {
+    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText, [BPCHAR_OID]: trimPadding },
+    extensions: { pg_trgm },
+    ...(dataDir === undefined ? {} : { dataDir }),
+  };
+  return new PGlite(options);
 }
 
 class SerializedPGliteDialect extends PGliteDialect {

@@ -214,6 +214,16 @@ export interface LedgerMonthlyTotalsTable {
   outflowEntries: number;
 }
 
+/**
+ * Per owner and currency, the money moved outside transfers (inflow + |outflow|); its CHECK
+ * bounds what any report or budget figure can add up to.
+ */
+export interface LedgerCurrencyTotalsTable {
+  ownerId: string;
+  currency: string;
+  gross: number;
+}
+
 export const UNCATEGORIZED_KEY = '00000000-0000-0000-0000-000000000000';
 
 export interface Database {
@@ -228,6 +238,7 @@ export interface Database {
   budgets: BudgetsTable;
   ledgerDailyTotals: LedgerDailyTotalsTable;
   ledgerMonthlyTotals: LedgerMonthlyTotalsTable;
+  ledgerCurrencyTotals: LedgerCurrencyTotalsTable;
   recurringRules: RecurringRulesTable;
   recurringSkips: RecurringSkipsTable;
   recurringOccurrences: RecurringOccurrencesTable;

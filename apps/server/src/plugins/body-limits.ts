@@ -32,6 +32,8 @@ const limitBodies: FastifyPluginCallback = (app, _options, done) => {
   });
   // A body without a declared length (chunked) is counted as it arrives.
   app.addHook('preParsing', async (request, _reply, payload) => {
+    // Fastify reads no body for these.
+    if (request.method === 'GET' || request.method === 'HEAD') return payload;
     const limit = limitFor(request);
     let received = 0;
     return payload.pipe(

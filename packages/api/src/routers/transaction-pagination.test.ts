@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDeps } from '../deps.ts';
 import type { RouterInputs } from '../root.ts';
 import type { Transaction, TransactionSort } from '../schemas/transactions.ts';
+import { rebuildLedgerTotals } from '../services/ledger/ledger-changes.ts';
 import { createTestDeps, signUp } from '../testing/index.ts';
 
 let database: TestDatabase;
@@ -88,6 +89,8 @@ async function fixBalances(ownerId: string): Promise<void> {
       (select sum(t.amount) from transactions t
         where t.owner_id = accounts.owner_id and t.account_id = accounts.id), 0)
     where owner_id = ${ownerId}`.execute(database.db);
+  // The totals too: an unfiltered page learns from them that the window is full.
+  await database.db.transaction().execute((trx) => rebuildLedgerTotals(trx, ownerId));
 }
 
 async function readRows(ownerId: string): Promise<Row[]> {

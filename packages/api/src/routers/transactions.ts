@@ -13,25 +13,25 @@ import {
 } from '../schemas/transactions.ts';
 import * as transactionQueries from '../services/ledger/transaction-queries.ts';
 import * as transactions from '../services/ledger/transactions.ts';
-import { protectedProcedure, router } from '../trpc.ts';
+import { protectedProcedure, router, sessionInQueryProcedure } from '../trpc.ts';
 
 export const transactionsRouter = router({
-  list: protectedProcedure
+  list: sessionInQueryProcedure
     .input(listTransactionsInput)
     .output(transactionListSchema)
-    .query(({ ctx, input }) => transactionQueries.list(ctx.actor, input)),
-  page: protectedProcedure
+    .query(({ ctx, input }) => transactionQueries.list(ctx.owner, input)),
+  page: sessionInQueryProcedure
     .input(pageTransactionsInput)
     .output(transactionPageSchema)
-    .query(({ ctx, input }) => transactionQueries.page(ctx.actor, input)),
+    .query(({ ctx, input }) => transactionQueries.page(ctx.owner, input)),
   byId: protectedProcedure
     .input(transactionIdInput)
     .output(transactionSchema)
     .query(({ ctx, input }) => transactionQueries.byId(ctx.actor, input)),
-  create: protectedProcedure
+  create: sessionInQueryProcedure
     .input(createTransactionInput)
     .output(transactionSchema)
-    .mutation(({ ctx, input }) => transactions.create(ctx.actor, input)),
+    .mutation(({ ctx, input }) => transactions.create(ctx.owner, input)),
   update: protectedProcedure
     .input(updateTransactionInput)
     .output(transactionSchema)

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { AuthSettings } from '../../deps.ts';
@@ -10,6 +10,29 @@ const ACCESS_TOKEN_TYPE = 'at+jwt';
 export interface AccessTokenClaims {
   userId: string;
   loginId: string;
+}
+
+interface Verifier {
+  /** The HMAC key, imported once rather than on every sign and verify. */
+  key: KeyObject;
+  /**
+   * Tokens whose signature and claims were checked, until they expire: a client sends the same
+   * token with every call. Whether its login and user are still valid is never cached
+   * (authenticate asks the database each time).
+   */
+  verified: Map<string, AccessTokenClaims & { expiresAtMs: number }>;
+}
+
+const VERIFIED_MAX = 10_000;
+const verifiers = new WeakMap<AuthSettings, Verifier>();
+
+function verifierOf(settings: AuthSettings): Verifier {
+  let verifier = verifiers.get(settings);
+  if (verifier === undefined) {
+    verifier = { key: createSecretKey(settings.jwtSecret), verified: new Map() };
+    verifiers.set(settings, verifier);
+  }
+  return verifier;
 }
 
 export async function signAccessToken(
@@ -25,18 +48,25 @@ export async function signAccessToken(
     .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(settings.jwtSecret);
+    .sign(verifierOf(settings).key);
 }
 
-const claimsSchema = z.object({ sub: z.uuid(), sid: z.uuid() });
+const claimsSchema = z.object({ sub: z.uuid(), sid: z.uuid(), exp: z.number() });
 
 /** The token's claims, or null for anything forged, expired, mistyped or malformed. */
 export async function verifyAccessToken(
   settings: AuthSettings,
   token: string,
 ): Promise<AccessTokenClaims | null> {
+  const { key, verified } = verifierOf(settings);
+  const known = verified.get(token);
+  if (known !== undefined) {
+    if (Date.now() < known.expiresAtMs) return { userId: known.userId, loginId: known.loginId };
+    verified.delete(token);
+    return null;
+  }
   try {
-    const { payload } = await jwtVerify(token, settings.jwtSecret, {
+    const { payload } = await jwtVerify(token, key, {
       algorithms: [ALGORITHM],
       issuer: settings.issuer,
       audience: settings.audience,
@@ -44,7 +74,11 @@ export async function verifyAccessToken(
       requiredClaims: ['sub', 'sid', 'exp', 'iat'],
     });
     const claims = claimsSchema.safeParse(payload);
-    return claims.success ? { userId: claims.data.sub, loginId: claims.data.sid } : null;
+    if (!claims.success) return null;
+    const result = { userId: claims.data.sub, loginId: claims.data.sid };
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(token, { ...result, expiresAtMs: claims.data.exp * 1000 });
+    return result;
   } catch {
     return null;
   }

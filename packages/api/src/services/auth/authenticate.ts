@@ -1,12 +1,24 @@
-import { sql } from 'kysely';
 import type { ApiDeps } from '../../deps.ts';
 import { unauthorized } from '../../errors.ts';
-import { verifyAccessToken } from './access-tokens.ts';
+import { verifyAccessToken, type AccessTokenClaims } from './access-tokens.ts';
+import { liveSession } from './live-session.ts';
 import { userColumns, type UserRecord } from './users.ts';
 
 export interface Authenticated {
   user: UserRecord;
   loginId: string;
+}
+
+/** The claims of a Bearer access token with a valid signature; its session is not checked. */
+export async function verifyBearer(
+  deps: Pick<ApiDeps, 'auth'>,
+  authorization: string | null,
+): Promise<AccessTokenClaims> {
+  const match = authorization === null ? null : /^Bearer ([\w.-]+)$/.exec(authorization);
+  if (match?.[1] === undefined) throw unauthorized();
+  const claims = await verifyAccessToken(deps.auth, match[1]);
+  if (claims === null) throw unauthorized('Invalid or expired access token');
+  return claims;
 }
 
 /**
@@ -18,22 +30,8 @@ export async function authenticate(
   deps: Pick<ApiDeps, 'db' | 'auth'>,
   authorization: string | null,
 ): Promise<Authenticated> {
-  const match = authorization === null ? null : /^Bearer ([\w.-]+)$/.exec(authorization);
-  if (match?.[1] === undefined) throw unauthorized();
-  const claims = await verifyAccessToken(deps.auth, match[1]);
-  if (claims === null) throw unauthorized('Invalid or expired access token');
-
-  const user = await deps.db
-    .selectFrom('users')
-    .innerJoin('logins', (join) =>
-      join.onRef('logins.ownerId', '=', 'users.id').on('logins.id', '=', claims.loginId),
-    )
-    .select(userColumns)
-    .where('users.id', '=', claims.userId)
-    .where('users.disabledAt', 'is', null)
-    .where('logins.revokedAt', 'is', null)
-    .where('logins.expiresAt', '>', sql<Date>`now()`)
-    .executeTakeFirst();
+  const claims = await verifyBearer(deps, authorization);
+  const user = await liveSession(deps.db, claims).select(userColumns).executeTakeFirst();
   if (user === undefined) throw unauthorized('Session is no longer valid');
   return { user, loginId: claims.loginId };
 }

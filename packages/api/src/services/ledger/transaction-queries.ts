@@ -1,7 +1,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Database } from '@budget/db';
-import type { Actor } from '../../actor.ts';
+import type { Database, Db } from '@budget/db';
+import type { Actor, Owner } from '../../actor.ts';
 import { notFound } from '../../errors.ts';
+import { assertLiveSession, liveSession } from '../auth/live-session.ts';
 import {
   PAGE_WINDOW,
   type ListTransactionsInput,
@@ -9,6 +10,7 @@ import {
   type Transaction,
   type TransactionList,
   type TransactionPage,
+  type TransactionFilters,
   type TransactionSort,
 } from '../../schemas/transactions.ts';
 import { decodeCursor, encodeCursor, type CursorPosition } from './transaction-cursor.ts';
@@ -65,17 +67,22 @@ export async function byId(actor: Actor, { id }: { id: string }): Promise<Transa
 }
 
 /** Keyset pagination: any depth costs the same as the first page. */
-export async function list(actor: Actor, input: ListTransactionsInput): Promise<TransactionList> {
+export async function list(owner: Owner, input: ListTransactionsInput): Promise<TransactionList> {
+  const { db, session } = owner;
   let query = applyTransactionFilters(
-    actor.db.selectFrom('transactions').select(transactionColumns),
-    actor.user.id,
+    db.selectFrom('transactions').select(transactionColumns),
+    owner.userId,
     input,
   );
+  if (session !== null) {
+    query = query.where((eb) => eb.exists(liveSession(db, session).select('logins.id')));
+  }
   if (input.cursor !== undefined)
     query = afterCursor(query, decodeCursor(input.cursor, input.sort));
   const rows: TransactionRecord[] = await orderBySort(query, input.sort)
     .limit(input.limit + 1)
     .execute();
+  if (rows.length === 0 && session !== null) await assertLiveSession(db, session);
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return {
@@ -85,23 +92,66 @@ export async function list(actor: Actor, input: ListTransactionsInput): Promise<
   };
 }
 
-/** Page numbers for tables, inside a window of PAGE_WINDOW rows; the count stops just past it. */
-export async function page(actor: Actor, input: PageTransactionsInput): Promise<TransactionPage> {
-  const { db } = actor;
-  const filtered = applyTransactionFilters(db.selectFrom('transactions'), actor.user.id, input);
-  const rows = await orderBySort(filtered.select(transactionColumns), input.sort)
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute();
-  const { count } = await db
+/** Every filter of TransactionFilters: the type makes a new filter appear here. */
+const filterKeys: Record<keyof TransactionFilters, true> = {
+  accountId: true,
+  categoryId: true,
+  kind: true,
+  from: true,
+  to: true,
+  minAmount: true,
+  maxAmount: true,
+  search: true,
+};
+
+function isUnfiltered(filters: TransactionFilters): boolean {
+  const keys = Object.keys(filterKeys) as (keyof TransactionFilters)[];
+  return keys.every((key) => filters[key] === undefined);
+}
+
+/**
+ * PAGE_WINDOW + 1 when the owner's entries outside transfers alone pass the window, else null.
+ */
+function pastTheWindow(db: Db, ownerId: string) {
+  return db
+    .selectFrom('ledgerMonthlyTotals')
+    .select(sql<number>`${PAGE_WINDOW + 1}::int`.as('count'))
+    .where('ownerId', '=', ownerId)
+    .having(sql<number>`sum(inflow_entries + outflow_entries)`, '>', PAGE_WINDOW);
+}
+
+/**
+ * Page numbers for tables, inside a window of PAGE_WINDOW rows; the count stops just past it.
+ * The page and the count come in one statement (the count again on its own for a page past the
+ * end).
+ */
+export async function page(owner: Owner, input: PageTransactionsInput): Promise<TransactionPage> {
+  const { db, session } = owner;
+  const filtered = applyTransactionFilters(db.selectFrom('transactions'), owner.userId, input);
+  const counted = db
     .selectFrom(
       filtered
         .select(sql<number>`1`.as('one'))
         .limit(PAGE_WINDOW + 1)
         .as('window'),
     )
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
+    .select((eb) => eb.fn.countAll<number>().as('count'));
+  // Unfiltered, the monthly totals (a few hundred rows) tell at once when the window is full.
+  const windowCount = isUnfiltered(input)
+    ? sql<number>`coalesce(${pastTheWindow(db, owner.userId)}, ${counted})`
+    : sql<number>`${counted}`;
+  let rowsQuery = orderBySort(
+    filtered.select(transactionColumns).select(windowCount.as('windowCount')),
+    input.sort,
+  )
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  if (session !== null) {
+    rowsQuery = rowsQuery.where((eb) => eb.exists(liveSession(db, session).select('logins.id')));
+  }
+  const rows = await rowsQuery.execute();
+  if (rows.length === 0 && session !== null) await assertLiveSession(db, session);
+  const count = rows[0]?.windowCount ?? (await counted.executeTakeFirstOrThrow()).count;
   const reachable = Math.min(count, PAGE_WINDOW);
   return {
     items: rows.map(toTransaction),

@@ -20,7 +20,7 @@ import {
   type ListTransactionsInput,
   type TransactionSort,
 } from '../../schemas/transactions.ts';
-import type { Actor } from '../../actor.ts';
+import { ownerOf, type Owner } from '../../actor.ts';
 import { silentLogger } from '../../deps.ts';
 import { actAs } from '../admin/users.ts';
 import { encodeCursor } from './transaction-cursor.ts';
@@ -35,7 +35,7 @@ const DEEP_OFFSET = 150_000;
 
 let database: TestDatabase;
 let ownerId: string;
-let owner: Actor;
+let owner: Owner;
 
 /**
  * Records the queries a service runs, after the other plugins (snake_case names) transformed them.
@@ -249,7 +249,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const ledgerOwner = await createOwner('ledger-owner');
   ownerId = ledgerOwner.id;
-  owner = await actAs({ db: database.db, log: silentLogger }, { id: ownerId });
+  owner = ownerOf(await actAs({ db: database.db, log: silentLogger }, { id: ownerId }));
   await generateLedger(ledgerOwner, LEDGER_ROWS);
   for (const label of ['neighbour-a', 'neighbour-b', 'neighbour-c']) {
     await generateLedger(await createOwner(label), 5_000);
@@ -330,20 +330,21 @@ describe('transaction query plans on a 200 000-row ledger', () => {
   it('counts a transactions.page total without reading the whole ledger: the count stops at 10 001', async () => {
     const input = pageTransactionsInput.parse({ page: 500 });
     const queries = await capture((db) => pageOf({ ...owner, db }, input));
-    expect(queries).toHaveLength(2);
-    const [rowsQuery, countQuery] = await Promise.all(queries.map(explain));
-    if (rowsQuery === undefined || countQuery === undefined) throw new Error('queries missing');
-    report('transactions.page 500 × 20, rows', rowsQuery);
-    report('transactions.page 500 × 20, capped count', countQuery);
+    // The rows and the capped count come in one statement.
+    expect(queries).toHaveLength(1);
+    const [pageQuery] = await Promise.all(queries.map(explain));
+    if (pageQuery === undefined) throw new Error('query missing');
+    report('transactions.page 500 × 20, rows and capped count', pageQuery);
 
-    for (const explained of [rowsQuery, countQuery]) {
-      const read = nodesOf(explained.plan)
-        .filter((node) => node['Relation Name'] === 'transactions')
-        .reduce(
-          (total, node) => total + node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0),
-          0,
-        );
-      expect(read).toBeLessThan(LEDGER_ROWS / 10);
+    // Each scan of the ledger (the page's rows, the capped count) reads a small part of it.
+    const scans = nodesOf(pageQuery.plan).filter(
+      (node) => node['Relation Name'] === 'transactions',
+    );
+    expect(scans.length).toBeGreaterThan(0);
+    for (const scan of scans) {
+      expect(scan['Actual Rows'] + (scan['Rows Removed by Filter'] ?? 0)).toBeLessThan(
+        LEDGER_ROWS / 10,
+      );
     }
     const page = await pageOf(owner, input);
     expect(page).toMatchObject({ totalItems: 10_001, totalIsExact: false, totalPages: 500 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Trx } from '@budget/db';
-import type { Actor } from '../../actor.ts';
+import type { Db, Trx } from '@budget/db';
+import type { Actor, Owner } from '../../actor.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type {
   CreateTransactionInput,
@@ -8,6 +8,7 @@ import type {
   TransferInput,
   UpdateTransactionInput,
 } from '../../schemas/transactions.ts';
+import { insertEntry } from './insert-entry.ts';
 import { runIdempotent } from './idempotency.ts';
 import {
   assertOwnCategories,
@@ -82,17 +83,12 @@ export async function writeEntries(
   return written;
 }
 
-export async function create(actor: Actor, input: CreateTransactionInput): Promise<Transaction> {
-  const ownerId = actor.user.id;
+export async function create(owner: Owner, input: CreateTransactionInput): Promise<Transaction> {
   const { idempotencyKey, ...request } = input;
-  return runIdempotent(
-    actor.db,
-    ownerId,
-    idempotencyKey,
-    'transactions.create',
-    request,
-    async (trx) => {
-      const [row] = await writeEntries(trx, ownerId, [
+  const write = async (db: Db | Trx) =>
+    toTransaction(
+      await insertEntry(
+        { ...owner, db },
         {
           accountId: input.accountId,
           categoryId: input.categoryId ?? null,
@@ -101,10 +97,17 @@ export async function create(actor: Actor, input: CreateTransactionInput): Promi
           payee: input.payee ?? null,
           note: input.note ?? null,
         },
-      ]);
-      if (row === undefined) throw new Error('transaction insert returned no row');
-      return toTransaction(row);
-    },
+      ),
+    );
+  // Without a key the write is one statement, atomic on its own.
+  if (idempotencyKey === undefined) return write(owner.db);
+  return runIdempotent(
+    owner.db,
+    owner.userId,
+    idempotencyKey,
+    'transactions.create',
+    request,
+    write,
   );
 }
 

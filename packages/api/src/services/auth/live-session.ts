@@ -1,0 +1,26 @@
+import { sql } from 'kysely';
+import type { Db, Trx } from '@budget/db';
+import { unauthorized } from '../../errors.ts';
+import type { AccessTokenClaims } from './access-tokens.ts';
+
+/**
+ * Rows exactly while the token's login is live (not revoked, not expired) and its user exists
+ * and is enabled: what makes disabling, deleting or signing out take effect at once. A query
+ * guarded by `exists(liveSession(…))` checks the session in its own statement.
+ */
+export function liveSession(db: Db | Trx, claims: AccessTokenClaims) {
+  return db
+    .selectFrom('logins')
+    .innerJoin('users', 'users.id', 'logins.ownerId')
+    .where('logins.id', '=', claims.loginId)
+    .where('logins.ownerId', '=', claims.userId)
+    .where('logins.revokedAt', 'is', null)
+    .where('logins.expiresAt', '>', sql<Date>`now()`)
+    .where('users.disabledAt', 'is', null);
+}
+
+/** UNAUTHORIZED unless the session is live; for a guarded query that found nothing. */
+export async function assertLiveSession(db: Db | Trx, claims: AccessTokenClaims): Promise<void> {
+  const live = await liveSession(db, claims).select('logins.id').executeTakeFirst();
+  if (live === undefined) throw unauthorized('Session is no longer valid');
+}

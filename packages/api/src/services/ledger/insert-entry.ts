@@ -1,0 +1,218 @@
+import { sql } from 'kysely';
+import { UNCATEGORIZED_KEY, type Db, type Trx } from '@budget/db';
+import { badRequest, notFound } from '../../errors.ts';
+import type { AccessTokenClaims } from '../auth/access-tokens.ts';
+import { assertLiveSession, liveSession } from '../auth/live-session.ts';
+import { transactionColumns, type TransactionRecord } from './transaction-rows.ts';
+
+export interface OneEntry {
+  accountId: string;
+  categoryId: string | null;
+  amount: number;
+  occurredOn: string;
+  payee: string | null;
+  note: string | null;
+}
+
+const monthStart = sql<string>`date_trunc('month', inserted.occurred_on::timestamp)::date`;
+const categoryKey = sql<string>`coalesce(inserted.category_id, ${UNCATEGORIZED_KEY}::uuid)`;
+const inflow = sql<number>`greatest(inserted.amount, 0)`;
+const outflow = sql<number>`least(inserted.amount, 0)`;
+const inflowEntries = sql<number>`(inserted.amount > 0)::int`;
+const outflowEntries = sql<number>`(inserted.amount < 0)::int`;
+
+/** An upsert's SET: the stored sums plus the proposed row's. */
+const addExcluded = (table: 'ledger_daily_totals' | 'ledger_monthly_totals') => ({
+  inflow: sql<number>`${sql.table(table)}.inflow + excluded.inflow`,
+  outflow: sql<number>`${sql.table(table)}.outflow + excluded.outflow`,
+  inflowEntries: sql<number>`${sql.table(table)}.inflow_entries + excluded.inflow_entries`,
+  outflowEntries: sql<number>`${sql.table(table)}.outflow_entries + excluded.outflow_entries`,
+});
+
+/**
+ * `transactions.create`'s write as one statement: it checks the session (when given), locks the
+ * account, key-share locks the
+ * category, inserts the row and moves the balance, the money-moved bound and the daily and
+ * monthly totals with it. The account's row lock lasts one statement (plus commit when `db` is a
+ * transaction) instead of a round trip per step, so writers to one account queue briefly. The
+ * same rules as `writeEntries` (ledger-changes.ts keeps the general case); the ledger property
+ * tests hold both to them.
+ */
+export async function insertEntry(
+  owner: { db: Db | Trx; userId: string; session: AccessTokenClaims | null },
+  entry: OneEntry,
+): Promise<TransactionRecord> {
+  const { db, userId: ownerId, session } = owner;
+  const { categoryId } = entry;
+  const result = await db
+    .with('account', (q) =>
+      q
+        .selectFrom('accounts')
+        .select(['id', 'currency', 'archivedAt'])
+        .where('ownerId', '=', ownerId)
+        .where('id', '=', entry.accountId)
+        .where((eb) =>
+          session === null ? eb.val(true) : eb.exists(liveSession(db, session).select('logins.id')),
+        )
+        .forNoKeyUpdate(),
+    )
+    .with('category', (q) =>
+      q
+        .selectFrom('categories')
+        .select('id')
+        .where('ownerId', '=', ownerId)
+        .where('id', '=', categoryId ?? UNCATEGORIZED_KEY)
+        .forKeyShare(),
+    )
+    .with('inserted', (q) =>
+      q
+        .insertInto('transactions')
+        .columns([
+          'ownerId',
+          'accountId',
+          'currency',
+          'categoryId',
+          'amount',
+          'occurredOn',
+          'payee',
+          'note',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('account')
+            .select([
+              sql.val(ownerId).as('ownerId'),
+              'account.id',
+              'account.currency',
+              sql.val(categoryId).as('categoryId'),
+              sql.val(entry.amount).as('amount'),
+              sql.val(entry.occurredOn).as('occurredOn'),
+              sql.val(entry.payee).as('payee'),
+              sql.val(entry.note).as('note'),
+            ])
+            .where('account.archivedAt', 'is', null)
+            .where((where) =>
+              categoryId === null
+                ? where.val(true)
+                : where.exists(where.selectFrom('category').select('category.id')),
+            ),
+        )
+        .returning(transactionColumns),
+    )
+    .with('balance', (q) =>
+      q
+        .updateTable('accounts')
+        .from('inserted')
+        .set({ balance: sql`accounts.balance + inserted.amount` })
+        .where('accounts.ownerId', '=', ownerId)
+        .whereRef('accounts.id', '=', 'inserted.accountId')
+        .returning('accounts.id'),
+    )
+    .with('gross', (q) =>
+      q
+        .insertInto('ledgerCurrencyTotals')
+        .columns(['ownerId', 'currency', 'gross'])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select([
+              sql.val(ownerId).as('ownerId'),
+              'inserted.currency',
+              sql<number>`abs(inserted.amount)`.as('gross'),
+            ]),
+        )
+        .onConflict((conflict) =>
+          conflict.columns(['ownerId', 'currency']).doUpdateSet({
+            gross: sql`ledger_currency_totals.gross + excluded.gross`,
+          }),
+        )
+        .returning('ownerId'),
+    )
+    .with('daily', (q) =>
+      q
+        .insertInto('ledgerDailyTotals')
+        .columns([
+          'ownerId',
+          'currency',
+          'categoryKey',
+          'occurredOn',
+          'inflow',
+          'outflow',
+          'inflowEntries',
+          'outflowEntries',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select([
+              sql.val(ownerId).as('ownerId'),
+              'inserted.currency',
+              categoryKey.as('categoryKey'),
+              'inserted.occurredOn',
+              inflow.as('inflow'),
+              outflow.as('outflow'),
+              inflowEntries.as('inflowEntries'),
+              outflowEntries.as('outflowEntries'),
+            ]),
+        )
+        .onConflict((conflict) =>
+          conflict
+            .columns(['ownerId', 'currency', 'categoryKey', 'occurredOn'])
+            .doUpdateSet(addExcluded('ledger_daily_totals')),
+        )
+        .returning('ownerId'),
+    )
+    .with('monthly', (q) =>
+      q
+        .insertInto('ledgerMonthlyTotals')
+        .columns([
+          'ownerId',
+          'currency',
+          'categoryKey',
+          'monthStart',
+          'inflow',
+          'outflow',
+          'inflowEntries',
+          'outflowEntries',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select([
+              sql.val(ownerId).as('ownerId'),
+              'inserted.currency',
+              categoryKey.as('categoryKey'),
+              monthStart.as('monthStart'),
+              inflow.as('inflow'),
+              outflow.as('outflow'),
+              inflowEntries.as('inflowEntries'),
+              outflowEntries.as('outflowEntries'),
+            ]),
+        )
+        .onConflict((conflict) =>
+          conflict
+            .columns(['ownerId', 'currency', 'categoryKey', 'monthStart'])
+            .doUpdateSet(addExcluded('ledger_monthly_totals')),
+        )
+        .returning('ownerId'),
+    )
+    .selectFrom('inserted')
+    .selectAll()
+    .executeTakeFirst();
+  if (result !== undefined) return result;
+  if (session !== null) await assertLiveSession(db, session);
+  throw await whyNotInserted(db, ownerId, entry.accountId);
+}
+
+/** Nothing was written: the account is not the caller's, or archived, or the category is not. */
+async function whyNotInserted(db: Db | Trx, ownerId: string, accountId: string) {
+  const account = await db
+    .selectFrom('accounts')
+    .select('archivedAt')
+    .where('ownerId', '=', ownerId)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (account === undefined) return notFound('Account');
+  if (account.archivedAt !== null) return badRequest('The account is archived; unarchive it first');
+  return notFound('Category');
+}
