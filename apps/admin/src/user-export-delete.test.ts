@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Account, ApiDeps, Budget, Category, Transaction } from '@budget/api';
+import type { Account, ApiDeps, Budget, Category, RecurringRule, Transaction } from '@budget/api';
 import type { AdminUser } from '@budget/api/admin';
 import { type callerFor, createTestDeps, signUp } from '@budget/api/testing';
 import type { Db } from '@budget/db';
@@ -17,7 +17,19 @@ interface ExportDocument {
   accounts: Account[];
   categories: Category[];
   budgets: Budget[];
+  recurringRules: RecurringRule[];
+  recurringSkips: { ruleId: string; on: string }[];
+  imports: ExportedImport[];
   transactions: Transaction[];
+}
+
+interface ExportedImport {
+  id: string;
+  accountId: string;
+  imported: number;
+  duplicates: number;
+  errors: number;
+  createdAt: string;
 }
 
 interface UserData {
@@ -25,12 +37,18 @@ interface UserData {
   accounts: Account[];
   categories: Category[];
   budgets: Budget[];
+  recurringRules: RecurringRule[];
+  recurringSkips: { ruleId: string; on: string }[];
+  imports: Omit<ExportedImport, 'createdAt'>[];
   transactions: Transaction[];
 }
 
 type Caller = ReturnType<typeof callerFor>;
 
-/** A user with some of everything: accounts, a transfer, income, spending, an idempotency key. */
+/**
+ * A user with some of everything: accounts, a transfer, income, spending, an idempotency key, a
+ * recurring rule that made four entries, another that skips one, and an import of two rows.
+ */
 async function userWithData(deps: ApiDeps, label: string): Promise<UserData> {
   const { caller } = await signUp(deps, label);
   const checking = await caller.accounts.create({ name: 'Checking', type: 'checking' });
@@ -66,10 +84,42 @@ async function userWithData(deps: ApiDeps, label: string): Promise<UserData> {
       startsOn: '2026-01-01',
     });
   }
-  return snapshot(caller);
+  // Made at once, as its start is past: Feb 1 to 4.
+  await caller.recurring.create({
+    accountId: checking.id,
+    amount: -70_000,
+    payee: `Rent ${label}`,
+    frequency: 'daily',
+    startsOn: '2026-02-01',
+    endsOn: '2026-02-04',
+  });
+  const future = await caller.recurring.create({
+    accountId: checking.id,
+    amount: -500,
+    frequency: 'monthly',
+    startsOn: '2999-01-31',
+  });
+  await caller.recurring.skip({ id: future.id, on: '2999-02-28' });
+  const csv = 'date,amount,payee\n2026-03-01,-12.34,Kiosk\n2026-03-02,-5.00,Bakery\n';
+  const { mapping } = await caller.imports.preview({ accountId: savings.id, csv });
+  const imported = await caller.imports.commit({ accountId: savings.id, csv, mapping });
+  const data = await snapshot(caller);
+  return {
+    ...data,
+    recurringSkips: [{ ruleId: future.id, on: '2999-02-28' }],
+    imports: [
+      {
+        id: imported.importId ?? '',
+        accountId: savings.id,
+        imported: 2,
+        duplicates: 0,
+        errors: 0,
+      },
+    ],
+  };
 }
 
-async function snapshot(caller: Caller): Promise<UserData> {
+async function snapshot(caller: Caller): Promise<Omit<UserData, 'recurringSkips' | 'imports'>> {
   const transactions: Transaction[] = [];
   let cursor: string | undefined;
   do {
@@ -83,6 +133,7 @@ async function snapshot(caller: Caller): Promise<UserData> {
     accounts: await caller.accounts.list({ includeArchived: true }),
     categories: await caller.categories.list({ includeArchived: true }),
     budgets: await caller.budgets.list(),
+    recurringRules: await caller.recurring.list(),
     transactions,
   };
 }
@@ -138,9 +189,24 @@ describe('budget-admin user:export and user:delete', () => {
     expect(byId(document.categories)).toEqual(byId(alice.categories));
     expect(alice.budgets).toHaveLength(1);
     expect(byId(document.budgets)).toEqual(byId(alice.budgets));
-    expect(document.transactions).toHaveLength(12);
+    expect(byId(document.recurringRules)).toEqual(byId(alice.recurringRules));
+    expect(document.recurringRules).toHaveLength(2);
+    expect(document.recurringSkips).toEqual(alice.recurringSkips);
+    expect(document.imports).toEqual(
+      alice.imports.map((entry) => ({ ...entry, createdAt: expect.any(String) as unknown })),
+    );
+    expect(document.transactions).toHaveLength(18);
     expect(byId(document.transactions)).toEqual(byId(alice.transactions));
-    for (const id of [bob.user.id, ...bob.accounts.map((account) => account.id)]) {
+    expect(document.transactions.filter((item) => item.recurringId !== null)).toHaveLength(4);
+    expect(
+      document.transactions.filter((item) => item.importId === alice.imports[0]?.id),
+    ).toHaveLength(2);
+    for (const id of [
+      bob.user.id,
+      ...bob.accounts.map((account) => account.id),
+      ...bob.recurringRules.map((rule) => rule.id),
+      ...bob.imports.map((entry) => entry.id),
+    ]) {
       expect(run.stdout).not.toContain(id);
     }
     expect(run.stdout).not.toMatch(/passwordHash|argon2/);
@@ -200,8 +266,12 @@ describe('budget-admin user:export and user:delete', () => {
       logins: 1,
       refresh_tokens: 1,
       accounts: 2,
-      transactions: 12,
+      transactions: 18,
       idempotency_keys: 1,
+      recurring_rules: 2,
+      recurring_skips: 1,
+      recurring_occurrences: 4,
+      imports: 1,
     });
     expect(before.alice.categories).toBeGreaterThan(0);
 
@@ -212,7 +282,7 @@ describe('budget-admin user:export and user:delete', () => {
 
     expect(jsonOf(run)).toEqual({
       user: alice.user,
-      deleted: { accounts: 2, categories: before.alice.categories, transactions: 12 },
+      deleted: { accounts: 2, categories: before.alice.categories, transactions: 18 },
     });
     const after = await target.inspect(async (db) => ({
       alice: await rowsOwnedBy(db, alice.user.id),

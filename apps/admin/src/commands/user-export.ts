@@ -26,8 +26,9 @@ export const userExport: AdminCommand = {
       .option('--page-size <n>', 'transactions read per query', integerIn(1, 50_000), 2_000)
       .addHelpText(
         'after',
-        '\nThe document holds the profile (no password hash), accounts, categories and every\n' +
-          "transaction, in the API's shapes. It is JSON with or without --json.",
+        '\nThe document holds the profile (no password hash), accounts, categories, budgets,\n' +
+          'recurring rules and skipped occurrences, imports and every transaction, in the\n' +
+          "API's shapes. It is JSON with or without --json.",
       );
   },
   async run({ operator, io, resolvePath }, { options }) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, plainText, uuidSchema } from './common.ts';
+import { dateSchema, isoTimestampSchema, plainText, uuidSchema } from './common.ts';
 import { idempotencyKeySchema } from './transactions.ts';
 
 /** The largest CSV text imports.preview and imports.commit accept. */
@@ -78,7 +78,18 @@ export const importResultSchema = z.object({
   errors: z.number().int(),
 });
 
+/** One committed import: what it wrote into which account, and when. */
+export const importRecordSchema = z.object({
+  id: uuidSchema,
+  accountId: uuidSchema,
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  errors: z.number().int(),
+  createdAt: isoTimestampSchema,
+});
+
 export type CsvMapping = z.output<typeof csvMappingSchema>;
+export type ImportRecord = z.output<typeof importRecordSchema>;
 export type CsvColumn = z.output<typeof csvColumnSchema>;
 export type DateFormat = z.output<typeof dateFormatSchema>;
 export type ImportRow = z.output<typeof importRowSchema>;

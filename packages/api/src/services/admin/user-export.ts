@@ -3,8 +3,10 @@ import { notFound } from '../../errors.ts';
 import { toUser, userColumns } from '../auth/users.ts';
 import * as accounts from '../ledger/accounts.ts';
 import * as categories from '../ledger/categories.ts';
+import * as imports from '../ledger/csv-import.ts';
 import { toTransaction, transactionColumns } from '../ledger/transaction-rows.ts';
 import * as budgets from '../planning/budgets.ts';
+import * as recurring from '../planning/recurring.ts';
 import type { AdminUser } from './users.ts';
 
 export const USER_EXPORT_FORMAT = 'budget-tracker.user-export';
@@ -17,10 +19,12 @@ export interface UserExportOptions {
 
 /**
  * All of a user's data as one JSON document, produced piece by piece: the profile (without the
- * password hash), accounts, categories, then the transactions, paged by (owner_id, id) so a
- * ledger of millions of rows is never held in memory. Everything is read from one snapshot
+ * password hash), accounts, categories, budgets, recurring rules and their skipped occurrences,
+ * imports (each transaction names the rule or import that made it), then the transactions,
+ * paged by (owner_id, id) so a ledger of millions of rows is never held in memory. Everything is read from one snapshot
  * (a read-only REPEATABLE READ transaction), so the parts agree with each other.
- * Shapes and order are the API's: the lists come from the same services the procedures call.
+ * Shapes and order are the API's: the lists come from the same services the procedures call
+ * (imports and skips, which no procedure lists, from their services' list functions).
  */
 export async function* exportUserData(
   actor: Actor,
@@ -47,6 +51,9 @@ export async function* exportUserData(
     const accountList = await accounts.list(snapshot, everything);
     const categoryList = await categories.list(snapshot, everything);
     const budgetList = await budgets.list(snapshot);
+    const ruleList = await recurring.list(snapshot);
+    const skipList = await recurring.listSkips(snapshot);
+    const importList = await imports.list(snapshot);
     yield [
       '{',
       `  "format": ${JSON.stringify(USER_EXPORT_FORMAT)},`,
@@ -56,6 +63,9 @@ export async function* exportUserData(
       `  "accounts": ${jsonArray(accountList)},`,
       `  "categories": ${jsonArray(categoryList)},`,
       `  "budgets": ${jsonArray(budgetList)},`,
+      `  "recurringRules": ${jsonArray(ruleList)},`,
+      `  "recurringSkips": ${jsonArray(skipList)},`,
+      `  "imports": ${jsonArray(importList)},`,
       '  "transactions": [',
     ].join('\n');
 

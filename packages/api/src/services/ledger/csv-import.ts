@@ -7,6 +7,7 @@ import type {
   CsvColumn,
   CsvMapping,
   ImportPreview,
+  ImportRecord,
   ImportResult,
   ImportRow,
   PreviewImportInput,
@@ -297,4 +298,16 @@ export async function undo(
     await removeEntries(trx, ownerId, rows);
     return { removed: rows.length };
   });
+}
+
+/** The caller's imports not undone, oldest first: the account each wrote to and its counts. */
+export async function list(actor: Actor): Promise<ImportRecord[]> {
+  const rows = await actor.db
+    .selectFrom('imports')
+    .select(['id', 'accountId', 'imported', 'duplicates', 'errors', 'createdAt'])
+    .where('ownerId', '=', actor.user.id)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }

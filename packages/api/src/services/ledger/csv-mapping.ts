@@ -4,6 +4,8 @@ import { parseCsv, type CsvRecord, type Delimiter } from './csv-records.ts';
 import { dateFormats, parseCsvAmount, parseCsvDate, type DecimalSeparator } from './csv-values.ts';
 
 const SAMPLE_LINES = 50;
+/** The share of a column's sample cells that may fail to read as dates or amounts (bad rows). */
+const MISFITS = 0.2;
 
 /** The delimiter that splits the first lines into the most columns, consistently. */
 function detectDelimiter(csv: string): Delimiter {
@@ -51,10 +53,27 @@ function detectDecimalSeparator(cells: readonly string[], delimiter: Delimiter):
   return delimiter === ';' ? ',' : '.';
 }
 
+/**
+ * Whether `passing` of `total` cells is enough to read a column as dates or amounts: more than
+ * half, and at most one in five (or a single one) failing, so a bad row does not hide the column.
+ */
+function enough(passing: number, total: number): boolean {
+  return passing > total / 2 && total - passing <= Math.max(1, total * MISFITS);
+}
+
+function mostly(cells: readonly string[], test: (cell: string) => boolean): boolean {
+  return enough(cells.filter(test).length, cells.length);
+}
+
+/** The format that reads the most of the cells (most of them at least), or null. */
 function detectDateFormat(cells: readonly string[], decimal: DecimalSeparator): DateFormat | null {
-  const fitting = dateFormats.filter((format) =>
-    cells.every((cell) => parseCsvDate(cell, format) !== null),
+  const counts = dateFormats.map(
+    (format) =>
+      [format, cells.filter((cell) => parseCsvDate(cell, format) !== null).length] as const,
   );
+  const best = Math.max(...counts.map(([, count]) => count));
+  if (!enough(best, cells.length)) return null;
+  const fitting = counts.filter(([, count]) => count === best).map(([format]) => format);
   if (fitting.length <= 1) return fitting[0] ?? null;
   // Day and month both ≤ 12 everywhere: a decimal comma points to a European bank.
   return decimal === ','
@@ -85,9 +104,10 @@ export function detectMapping(csv: string): CsvMapping {
     header.findIndex((title, index) => !taken.has(index) && pattern.test(title));
 
   const indexes = Array.from({ length: width }, (_, index) => index);
+  const isDateColumn = (index: number) => mostly(columnCells(index), anyDate);
+  const namedDate = byHeader(headerPatterns.date, new Set());
   const dateIndex =
-    indexes.find((index) => columnCells(index).length > 0 && columnCells(index).every(anyDate)) ??
-    -1;
+    namedDate !== -1 && isDateColumn(namedDate) ? namedDate : (indexes.find(isDateColumn) ?? -1);
   if (dateIndex === -1) throw badRequest('No date column found; send a mapping');
   const taken = new Set([dateIndex]);
 
@@ -105,10 +125,7 @@ export function detectMapping(csv: string): CsvMapping {
       named !== -1
         ? named
         : indexes.find(
-            (candidate) =>
-              !taken.has(candidate) &&
-              columnCells(candidate).length > 0 &&
-              columnCells(candidate).every(looksLikeAmount),
+            (candidate) => !taken.has(candidate) && mostly(columnCells(candidate), looksLikeAmount),
           );
     if (index === undefined) throw badRequest('No amount column found; send a mapping');
     amount = { column: name(index) };

@@ -34,6 +34,18 @@ export async function list(actor: Actor): Promise<RecurringRule[]> {
   return rows.map(toRecurringRule);
 }
 
+/** The occurrences the caller skipped, by rule and day (what recurring.skip recorded). */
+export async function listSkips(actor: Actor): Promise<{ ruleId: string; on: string }[]> {
+  const rows = await actor.db
+    .selectFrom('recurringSkips')
+    .select(['ruleId', 'skippedOn'])
+    .where('ownerId', '=', actor.user.id)
+    .orderBy('ruleId')
+    .orderBy('skippedOn')
+    .execute();
+  return rows.map((row) => ({ ruleId: row.ruleId, on: row.skippedOn }));
+}
+
 async function findRule(actor: Actor, id: string): Promise<RecurringRule> {
   const row = await actor.db
     .selectFrom('recurringRules')
