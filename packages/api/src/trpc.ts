@@ -4,7 +4,8 @@ import type { Context } from './context.ts';
 import type { Actor } from './actor.ts';
 import { fromDatabaseError } from './errors.ts';
 import { authenticate } from './services/auth/authenticate.ts';
-import { consumeUserRequest } from './services/system/user-rate-limiter.ts';
+import { procedureCost } from './services/system/request-costs.ts';
+import { withUserFairness } from './services/system/user-fairness.ts';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -51,13 +52,17 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
+/** Admits each call under its user's fair share before anything else (user-fairness.ts). */
+const fairProcedure = publicProcedure.use(({ ctx, path, next }) =>
+  withUserFairness(ctx.deps, ctx.request.authorization, procedureCost(path), next),
+);
+
 /**
- * Checks the Bearer access token and the user's request rate; downstream procedures get
+ * Checks the Bearer access token (after the fairness limits); downstream procedures get
  * `ctx.actor`, the signed-in user.
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = fairProcedure.use(async ({ ctx, next }) => {
   const { user, loginId } = await authenticate(ctx.deps, ctx.request.authorization);
-  await consumeUserRequest(ctx.deps, user.id);
   const actor: Actor = { db: ctx.deps.db, user, loginId, log: ctx.log };
   return next({ ctx: { actor } });
 });

@@ -4,8 +4,9 @@ import { tooManyRequests } from '../../errors.ts';
 
 /**
  * One user's authenticated requests, counted in this process (a fairness limit, not a security
- * one: every instance allows the rate). `burst` requests may arrive at once; on average no more
- * than `perSecond` pass.
+ * one: every instance allows the rate). `burst` points may be spent at once; on average no more
+ * than `perSecond` points a second. A plain call costs one point, a heavy one more
+ * (request-costs.ts).
  */
 function createLimiter({ perSecond, burst }: UserRateLimit): RateLimiterMemory {
   const duration = Math.max(1, Math.round(burst / perSecond));
@@ -24,14 +25,20 @@ function limiterFor(deps: ApiDeps): RateLimiterMemory | null {
   return limiter;
 }
 
-/** Counts one request of `userId`; TOO_MANY_REQUESTS once the user's rate is spent. */
-export async function consumeUserRequest(deps: ApiDeps, userId: string): Promise<void> {
+/**
+ * Takes `cost` points from `userId`'s rate; TOO_MANY_REQUESTS (with the seconds until the points
+ * are back) when fewer are left, and then nothing is taken. A cost above the burst takes the whole burst, so it can still pass.
+ */
+export async function consumeUserRequest(deps: ApiDeps, userId: string, cost = 1): Promise<void> {
   const limiter = limiterFor(deps);
   if (limiter === null) return;
+  const points = Math.min(cost, limiter.points);
   try {
-    await limiter.consume(userId);
+    await limiter.consume(userId, points);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    // A refused call costs nothing: what is left still pays for a cheaper one.
+    await limiter.reward(userId, points);
     throw tooManyRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
   }
 }

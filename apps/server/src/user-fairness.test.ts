@@ -1,0 +1,148 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { errorCodeOf, query, registerOverHttp, useTestServer } from './testing/index.ts';
+
+// SPEC §3, fairness: one user cannot slow the service for the others. Every refusal below is
+// TOO_MANY_REQUESTS in tRPC's JSON envelope with a Retry-After header, and touches only the user
+// who went over.
+
+const off = { perSecond: 0, burst: 0 };
+
+function expectRefused(response: LightMyRequestResponse): void {
+  expect(response.statusCode).toBe(429);
+  expect(errorCodeOf(response)).toBe('TOO_MANY_REQUESTS');
+  expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+}
+
+/** A batched GET of `paths`, each with its input, as @trpc/client's batch link sends it. */
+function batch(app: FastifyInstance, calls: [string, unknown][], token: string) {
+  const input = Object.fromEntries(calls.map(([, each], index) => [index, each]));
+  return app.inject({
+    method: 'GET',
+    url: `/trpc/${calls.map(([path]) => path).join(',')}?batch=1&input=${encodeURIComponent(
+      JSON.stringify(input),
+    )}`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+/** The tRPC error code of each call of a batch response, or 'OK'. */
+function batchOutcomes(response: LightMyRequestResponse): string[] {
+  return response
+    .json<{ error?: { data?: { code?: string } } }[]>()
+    .map((entry) => entry.error?.data?.code ?? 'OK');
+}
+
+const exportCsv = (app: FastifyInstance, token: string) =>
+  app.inject({
+    method: 'GET',
+    url: '/export/transactions.csv',
+    headers: { authorization: `Bearer ${token}` },
+  });
+
+const wideTrend = { from: '2000-01-01', to: '2009-12-31', granularity: 'month' };
+
+describe('per-user in-flight cap', () => {
+  const server = useTestServer({
+    deps: { userRateLimit: off, userInFlightLimit: { concurrent: 1, queue: 0, maxWaitMs: 0 } },
+  });
+
+  it('refuses a user’s calls beyond the cap with 429 and Retry-After, and serves another user meanwhile', async () => {
+    const busy = (await registerOverHttp(server.app, 'busy')).session.accessToken;
+    const calm = (await registerOverHttp(server.app, 'calm')).session.accessToken;
+    const [calmResponse, ...busyResponses] = await Promise.all([
+      query(server.app, 'auth.me', undefined, { token: calm }),
+      ...Array.from({ length: 6 }, () =>
+        query(server.app, 'reports.trend', wideTrend, { token: busy }),
+      ),
+    ]);
+    expect(calmResponse?.statusCode).toBe(200);
+    const served = busyResponses.filter((response) => response.statusCode === 200);
+    const refused = busyResponses.filter((response) => response.statusCode !== 200);
+    expect(served.length).toBeGreaterThanOrEqual(1);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    for (const response of refused) expectRefused(response);
+  });
+
+  it('frees the slot when a call ends, failed calls and finished exports included', async () => {
+    const token = (await registerOverHttp(server.app)).session.accessToken;
+    for (let round = 0; round < 3; round += 1) {
+      expect((await query(server.app, 'accounts.byId', { id: 'nope' }, { token })).statusCode).toBe(
+        400,
+      );
+      expect((await exportCsv(server.app, token)).statusCode).toBe(200);
+      expect((await query(server.app, 'auth.me', undefined, { token })).statusCode).toBe(200);
+    }
+  });
+});
+
+describe('calls beyond the in-flight cap wait their turn briefly', () => {
+  const server = useTestServer({
+    deps: { userRateLimit: off, userInFlightLimit: { concurrent: 1, queue: 10, maxWaitMs: 5_000 } },
+  });
+
+  it('serves a batch of ten, one call at a time', async () => {
+    const token = (await registerOverHttp(server.app)).session.accessToken;
+    const response = await batch(
+      server.app,
+      Array.from({ length: 10 }, (): [string, unknown] => ['reports.trend', wideTrend]),
+      token,
+    );
+    expect(batchOutcomes(response)).toEqual(Array.from({ length: 10 }, () => 'OK'));
+  });
+});
+
+describe('per-user rate limit', () => {
+  // 10 points, refilled over 10 s: nothing comes back during a test.
+  const server = useTestServer({ deps: { userRateLimit: { perSecond: 1, burst: 10 } } });
+
+  it('charges heavy procedures more than plain calls', async () => {
+    const token = (await registerOverHttp(server.app)).session.accessToken;
+    expect((await query(server.app, 'reports.trend', wideTrend, { token })).statusCode).toBe(200);
+    // A trend costs 8 of the 10 points: a second one is refused, two plain calls still pass.
+    expectRefused(await query(server.app, 'reports.trend', wideTrend, { token }));
+    expect((await query(server.app, 'auth.me', undefined, { token })).statusCode).toBe(200);
+    expect((await query(server.app, 'accounts.list', {}, { token })).statusCode).toBe(200);
+    expectRefused(await query(server.app, 'auth.me', undefined, { token }));
+    const other = (await registerOverHttp(server.app, 'other')).session.accessToken;
+    expect((await query(server.app, 'reports.trend', wideTrend, { token: other })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('counts every call of a batch', async () => {
+    const token = (await registerOverHttp(server.app)).session.accessToken;
+    const response = await batch(
+      server.app,
+      Array.from({ length: 10 }, (): [string, unknown] => ['auth.me', undefined]),
+      token,
+    );
+    expect(batchOutcomes(response).slice(0, 10)).toEqual(Array.from({ length: 10 }, () => 'OK'));
+    const more = await batch(
+      server.app,
+      [
+        ['auth.me', undefined],
+        ['accounts.list', {}],
+      ],
+      token,
+    );
+    expect(batchOutcomes(more)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    expect(more.headers['retry-after']).toBeDefined();
+  });
+
+  it('decides before reading the input: an over-limit call is refused, not validated', async () => {
+    const token = (await registerOverHttp(server.app)).session.accessToken;
+    for (let call = 0; call < 10; call += 1) {
+      expect((await query(server.app, 'auth.me', undefined, { token })).statusCode).toBe(200);
+    }
+    expectRefused(await query(server.app, 'reports.trend', { from: 'not a date' }, { token }));
+  });
+
+  it('charges the CSV export to the same limit, and refuses it in the JSON envelope', async () => {
+    const token = (await registerOverHttp(server.app)).session.accessToken;
+    // The export costs 20 points: more than the burst of 10, so it takes the whole burst.
+    expect((await exportCsv(server.app, token)).statusCode).toBe(200);
+    expectRefused(await exportCsv(server.app, token));
+    expectRefused(await query(server.app, 'auth.me', undefined, { token }));
+  });
+});
