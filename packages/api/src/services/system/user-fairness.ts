@@ -1,5 +1,5 @@
 import type { ApiDeps } from '../../deps.ts';
-import { verifyAccessToken } from '../auth/access-tokens.ts';
+import { tokenOwner } from './token-owner-cache.ts';
 import { acquireUserSlot, type ReleaseSlot } from './user-in-flight.ts';
 import { consumeUserRequest } from './user-rate-limiter.ts';
 
@@ -7,8 +7,8 @@ import { consumeUserRequest } from './user-rate-limiter.ts';
  * Admits one authenticated call of `cost` (request-costs.ts) under its user's fair share
  * (SPEC §3): the user's rate limit pays for it, then it takes one of the user's in-flight slots
  * (perhaps after a brief wait). Either refusal is TOO_MANY_REQUESTS with a Retry-After, decided
- * from the token's signature alone: before the input is parsed and before any database work, so
- * refusing a runaway client costs next to nothing. Returns the slot to release when the call's
+ * from the token alone (its signature, checked once per token): before the input is parsed and
+ * before any database work, so refusing a runaway client costs next to nothing. Returns the slot to release when the call's
  * work is done, or null when the token is missing or invalid (authentication then answers
  * UNAUTHORIZED).
  */
@@ -19,10 +19,10 @@ export async function admitUserCall(
 ): Promise<ReleaseSlot | null> {
   const token = authorization === null ? undefined : /^Bearer ([\w.-]+)$/.exec(authorization)?.[1];
   if (token === undefined) return null;
-  const claims = await verifyAccessToken(deps.auth, token);
-  if (claims === null) return null;
-  await consumeUserRequest(deps, claims.userId, cost);
-  return acquireUserSlot(deps, claims.userId);
+  const userId = await tokenOwner(deps.auth, token);
+  if (userId === null) return null;
+  await consumeUserRequest(deps, userId, cost);
+  return acquireUserSlot(deps, userId);
 }
 
 /** Runs `work` as one admitted call (see admitUserCall), releasing its slot when it settles. */

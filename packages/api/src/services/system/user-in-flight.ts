@@ -1,5 +1,6 @@
 import { defaultUserInFlightLimit, type ApiDeps, type UserInFlightLimit } from '../../deps.ts';
 import { tooManyRequests } from '../../errors.ts';
+import { pauseBeforeRefusal } from './refusal-pause.ts';
 
 /** Seconds a caller refused for concurrency is told to wait: a running call ends soon. */
 const IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
@@ -21,7 +22,8 @@ interface Lane {
 /**
  * At most `concurrent` calls of one user run at once in this process (so one user holds at most
  * that many database connections, whatever their client does); a few more wait their turn
- * briefly (a batch of ten, a page opening several queries), and the rest are refused.
+ * briefly (a batch of ten, a page opening several queries), and the rest are refused (after the
+ * refusal pause, refusal-pause.ts).
  */
 class InFlightLimiter {
   private readonly lanes = new Map<string, Lane>();
@@ -38,8 +40,10 @@ class InFlightLimiter {
       lane.running += 1;
       return this.releaser(userId, lane);
     }
-    if (lane.waiting.length >= this.limit.queue)
+    if (lane.waiting.length >= this.limit.queue) {
+      await pauseBeforeRefusal();
       throw tooManyRequests(IN_FLIGHT_RETRY_AFTER_SECONDS);
+    }
     const current = lane;
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {

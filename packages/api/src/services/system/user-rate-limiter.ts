@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { defaultUserRateLimit, type ApiDeps, type UserRateLimit } from '../../deps.ts';
 import { tooManyRequests } from '../../errors.ts';
+import { pauseBeforeRefusal } from './refusal-pause.ts';
 
 /**
  * One user's authenticated requests, counted in this process (a fairness limit, not a security
@@ -27,7 +28,8 @@ function limiterFor(deps: ApiDeps): RateLimiterMemory | null {
 
 /**
  * Takes `cost` points from `userId`'s rate; TOO_MANY_REQUESTS (with the seconds until the points
- * are back) when fewer are left, and then nothing is taken. A cost above the burst takes the whole burst, so it can still pass.
+ * are back) when fewer are left, and then nothing is taken; the refusal is held a moment
+ * (refusal-pause.ts). A cost above the burst takes the whole burst, so it can still pass.
  */
 export async function consumeUserRequest(deps: ApiDeps, userId: string, cost = 1): Promise<void> {
   const limiter = limiterFor(deps);
@@ -39,6 +41,9 @@ export async function consumeUserRequest(deps: ApiDeps, userId: string, cost = 1
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     // A refused call costs nothing: what is left still pays for a cheaper one.
     await limiter.reward(userId, points);
-    throw tooManyRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+    const started = Date.now();
+    await pauseBeforeRefusal(rejection.msBeforeNext);
+    const left = rejection.msBeforeNext - (Date.now() - started);
+    throw tooManyRequests(Math.max(1, Math.ceil(left / 1000)));
   }
 }
