@@ -362,7 +362,7 @@ describe('transaction query plans on a 200 000-row ledger', () => {
     const input = pageTransactionsInput.parse({ page: 500 });
     const queries = await capture((db) => pageOf({ ...owner, db }, input));
     expect(queries).toHaveLength(2);
-    const [rowsQuery, countQuery] = await Promise.all(queries.map(explain));
+    const [rowsQuery, countQuery] = await Promise.all(queries.map((query) => explain(query)));
     if (rowsQuery === undefined || countQuery === undefined) throw new Error('queries missing');
     report('transactions.page 500 × 20, rows', rowsQuery);
     report('transactions.page 500 × 20, capped count', countQuery);
