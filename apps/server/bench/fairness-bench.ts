@@ -301,7 +301,7 @@ function startHammer(plan: HammerPlan): { child: ChildProcess; report: Promise<H
     },
   );
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const report = new Promise<HammerReport>((resolve, reject) => {
     child.on('exit', (code) => {
       if (code === 0) resolve(JSON.parse(output) as HammerReport);
