@@ -1,6 +1,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf, query, registerOverHttp, useTestServer } from './testing/index.ts';
+import {
+  dataOf,
+  errorCodeOf,
+  mutate,
+  query,
+  registerOverHttp,
+  useTestServer,
+} from './testing/index.ts';
 
 // SPEC §3, fairness: one user cannot slow the service for the others. Every refusal below is
 // TOO_MANY_REQUESTS in tRPC's JSON envelope with a Retry-After header, and touches only the user
@@ -61,6 +68,18 @@ describe('per-user in-flight cap', () => {
     const refused = busyResponses.filter((response) => response.statusCode !== 200);
     expect(served.length).toBeGreaterThanOrEqual(1);
     expect(refused.length).toBeGreaterThanOrEqual(1);
+    for (const response of refused) expectRefused(response);
+  });
+
+  it('gives a CSV export one of the user’s slots: calls alongside it are refused, exports too', async () => {
+    const token = (await registerOverHttp(server.app)).session.accessToken;
+    const responses = await Promise.all([
+      exportCsv(server.app, token),
+      exportCsv(server.app, token),
+      query(server.app, 'reports.trend', wideTrend, { token }),
+    ]);
+    const refused = responses.filter((response) => response.statusCode !== 200);
+    expect(refused.length).toBe(2);
     for (const response of refused) expectRefused(response);
   });
 
@@ -146,3 +165,50 @@ describe('per-user rate limit', () => {
     expectRefused(await query(server.app, 'auth.me', undefined, { token }));
   });
 });
+
+describe('a long CSV export', () => {
+  // 2 points, refilled every 2 s: starting the export takes both, each page of 1 000 rows one.
+  const server = useTestServer({ deps: { userRateLimit: { perSecond: 1, burst: 2 } } });
+
+  it('pays for its pages as it streams them, at the pace of the user’s rate', async () => {
+    const owner = await userWithLongLedger(server.app);
+    const started = performance.now();
+    const response = await exportCsv(server.app, owner.token);
+    const seconds = (performance.now() - started) / 1000;
+    expect(response.statusCode).toBe(200);
+    // The header, then 2 500 rows: four chunks, paid over at least one more window.
+    expect(response.body.trim().split('\r\n')).toHaveLength(2_501);
+    expect(seconds).toBeGreaterThanOrEqual(1.5);
+  });
+});
+
+/** A user with 2 500 transactions, imported in one call, each call in a window of its own. */
+async function userWithLongLedger(app: FastifyInstance) {
+  const token = (await registerOverHttp(app)).session.accessToken;
+  const account = dataOf<{ id: string }>(
+    await mutate(app, 'accounts.create', { name: 'Bulk', type: 'checking' }, { token }),
+  );
+  await waitForTheNextWindow();
+  const rows = Array.from(
+    { length: 2_500 },
+    (_, index) => `2025-0${1 + (index % 9)}-1${index % 10},-${1 + index}.00,Shop ${index}`,
+  );
+  const csv = ['date,amount,payee', ...rows].join('\n');
+  const mapping = {
+    delimiter: ',',
+    hasHeader: true,
+    date: { column: 'date', format: 'YYYY-MM-DD' },
+    amount: { column: 'amount' },
+    decimalSeparator: '.',
+    payee: 'payee',
+  };
+  const imported = dataOf<{ imported: number }>(
+    await mutate(app, 'imports.commit', { accountId: account.id, csv, mapping }, { token }),
+  );
+  expect(imported.imported).toBe(2_500);
+  await waitForTheNextWindow();
+  return { token };
+}
+
+/** The 2 s window of the tight limit above ends: its points are back. */
+const waitForTheNextWindow = () => new Promise((resolve) => setTimeout(resolve, 2_100));

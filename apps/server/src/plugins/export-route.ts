@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import {
   admitUserCall,
   authenticate,
+  paidPages,
   EXPORT_COST,
   exportTransactionsCsv,
   RetryAfter,
@@ -20,8 +21,8 @@ export interface ExportRouteOptions {
 /**
  * GET /export/transactions.csv?from&to&accountId with the Bearer access token: the caller's
  * transactions as RFC 4180 CSV, streamed with backpressure (a page is read only when the socket
- * has taken the previous one). It is paid for from the user's rate limit (EXPORT_COST) and holds
- * one of their in-flight slots until the response ends, like any authenticated call.
+ * has taken the previous one). It is paid for from the user's rate limit (EXPORT_COST to start,
+ * then each page as it goes) and holds one of their in-flight slots until the response ends.
  */
 export const exportRoute: FastifyPluginCallback<ExportRouteOptions> = (app, { deps }, done) => {
   app.get('/export/transactions.csv', async (request, reply) => {
@@ -51,7 +52,8 @@ export const exportRoute: FastifyPluginCallback<ExportRouteOptions> = (app, { de
       }
       throw error;
     }
-    const stream = Readable.from(exportTransactionsCsv(actor, query.data), { objectMode: false });
+    const pages = paidPages(deps, actor.user.id, exportTransactionsCsv(actor, query.data));
+    const stream = Readable.from(pages, { objectMode: false });
     stream.on('error', (error) => {
       request.log.error({ err: error }, 'export failed mid-stream');
     });

@@ -24,8 +24,11 @@ export const PROCEDURE_COSTS: Readonly<Record<string, number>> = {
   'imports.undo': 3,
 };
 
-/** GET /export/transactions.csv streams the whole filtered ledger. */
+/** GET /export/transactions.csv streams the whole filtered ledger: this much to start it… */
 export const EXPORT_COST = 20;
+
+/** …and this much for each further page (1 000 rows) it streams, waiting for the points. */
+export const EXPORT_PAGE_COST = 1;
 
 /** The cost of one call of `path` (a procedure's dotted path). */
 export function procedureCost(path: string): number {

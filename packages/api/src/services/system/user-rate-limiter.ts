@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { defaultUserRateLimit, type ApiDeps, type UserRateLimit } from '../../deps.ts';
 import { tooManyRequests } from '../../errors.ts';
@@ -45,5 +46,30 @@ export async function consumeUserRequest(deps: ApiDeps, userId: string, cost = 1
     await pauseBeforeRefusal(rejection.msBeforeNext);
     const left = rejection.msBeforeNext - (Date.now() - started);
     throw tooManyRequests(Math.max(1, Math.ceil(left / 1000)));
+  }
+}
+
+/**
+ * Takes `points` from `userId`'s rate, waiting for them to come back when they are spent: what a
+ * long response pays as it goes (a page of the CSV export), so it streams no faster than the
+ * user's rate allows instead of failing halfway.
+ */
+export async function spendUserPoints(
+  deps: ApiDeps,
+  userId: string,
+  points: number,
+): Promise<void> {
+  const limiter = limiterFor(deps);
+  if (limiter === null) return;
+  const cost = Math.min(points, limiter.points);
+  for (;;) {
+    try {
+      await limiter.consume(userId, cost);
+      return;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      await limiter.reward(userId, cost);
+      await sleep(Math.max(1, rejection.msBeforeNext));
+    }
   }
 }
