@@ -12,6 +12,7 @@
 // USER_RATE_LIMIT and USER_IN_FLIGHT_LIMIT, when set, are handed to the server (0 turns a limit
 // off, to see what the limits buy).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { HammerPlan, HammerReport, HammerRequest } from './fairness-hammer.ts';
@@ -35,7 +36,17 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const TARGET_RATIO = 3;
 const PASSWORD = 'bench password of sufficient length';
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-const PORT = 4410;
+/** A port nothing listens on now (other benches may run on this machine). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+const PORT = await freePort();
 const SERVER = `http://127.0.0.1:${PORT}`;
 const NOISY = { email: 'fair-noisy@example.test', transactions: 300_000, months: 120 };
 const QUIET = { email: 'fair-quiet@example.test', transactions: 10_000, months: 24 };
