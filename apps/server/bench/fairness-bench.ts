@@ -5,8 +5,9 @@
 // transactions at a polite pace, first on a quiet server, then while a separate process hammers
 // the heaviest procedures with the noisy user's token on 16 connections (reports over the whole
 // history, budgets.progress, 100-row pages, batches, the CSV export), ignoring Retry-After.
-// Quiet and hammered windows alternate (the hammer is paused in between), so both phases share the
-// background load of the machine. Prints the quiet user's p50/p99 in both phases, their ratio
+// Quiet and hammered windows alternate (the hammer is paused in between, and a quiet window starts
+// once the server's database work for it has drained), so both phases share the background load of
+// the machine. Prints the quiet user's p50/p99 in both phases, their ratio
 // (target < 3×) and how much of the hammer was answered 429.
 // Needs DATABASE_URL (a PostgreSQL admin URL); the bench database is created once and reused.
 // USER_RATE_LIMIT and USER_IN_FLIGHT_LIMIT, when set, are handed to the server (0 turns a limit
@@ -301,6 +302,29 @@ async function measureQuietUser(token: string, count: number, phase: Phase): Pro
   }
 }
 
+/**
+ * Waits until the server has no database work left from the paused hammer (no active statement
+ * on the bench database but this check's own), so a quiet window is quiet, whatever the limits.
+ */
+async function drained(): Promise<void> {
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  try {
+    for (let idleChecks = 0, attempt = 0; idleChecks < 3 && attempt < 600; attempt += 1) {
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+         where datname = $1 and pid <> pg_backend_pid() and state = 'active'`,
+        [BENCH_DB],
+      );
+      idleChecks = rows[0]?.n === 0 ? idleChecks + 1 : 0;
+      await sleep(100);
+    }
+  } finally {
+    await client.end();
+  }
+  await sleep(SETTLE_MS);
+}
+
 function startHammer(plan: HammerPlan): { child: ChildProcess; report: Promise<HammerReport> } {
   const child = spawn(
     process.execPath,
@@ -358,7 +382,7 @@ async function main(): Promise<void> {
     for (let window = 0; window < windows; window += 1) {
       await measureQuietUser(quiet, WINDOW_SAMPLES, busy);
       hammer.child.kill('SIGSTOP');
-      await sleep(SETTLE_MS);
+      await drained();
       await measureQuietUser(quiet, WINDOW_SAMPLES, calm);
       hammer.child.kill('SIGCONT');
       await sleep(SETTLE_MS);
