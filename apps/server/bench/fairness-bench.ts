@@ -413,7 +413,7 @@ async function main(): Promise<void> {
         '',
         `quiet server:   p50 ${ms(calmP50)}   p99 ${ms(calmP99)}`,
         `while hammered: p50 ${ms(busyP50)}   p99 ${ms(busyP99)}`,
-        `p99 ratio: ${ratio.toFixed(2)}× (target < ${TARGET_RATIO}×)`,
+        `p99 ratio: ${ratio.toFixed(2)}× (target < ${TARGET_RATIO}×); p50 ratio: ${(busyP50 / calmP50).toFixed(2)}× (information)`,
         `quiet user's failed calls: ${
           quietFailures.length === 0
             ? 'none'
