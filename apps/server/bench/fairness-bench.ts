@@ -7,8 +7,8 @@
 // history, budgets.progress, 100-row pages, batches, the CSV export), ignoring Retry-After.
 // Quiet and hammered windows alternate (the hammer is paused in between, and a quiet window starts
 // once the server's database work for it has drained), so both phases share the background load of
-// the machine. Prints the quiet user's p50/p99 in both phases, their ratio
-// (target < 3×) and how much of the hammer was answered 429.
+// the machine. Prints the quiet user's p50/p99 in both phases, their ratios (target < 3×, for
+// p50 too) and how much of the hammer was answered 429.
 // Needs DATABASE_URL (a PostgreSQL admin URL); the bench database is created once and reused.
 // USER_RATE_LIMIT and USER_IN_FLIGHT_LIMIT, when set, are handed to the server (0 turns a limit
 // off, to see what the limits buy).
@@ -402,7 +402,10 @@ async function main(): Promise<void> {
       .filter(([code]) => code !== '200' && code !== '429')
       .map(([code, count]) => `${code}: ${count}`);
     const quietFailures = [...calm.failures, ...busy.failures];
-    const pass = ratio < TARGET_RATIO && quietFailures.length === 0;
+    const medianRatio = busyP50 / calmP50;
+    // The target is on p99; on a shared machine a few outliers can inflate the quiet p99 enough
+    // to hide a slow-down, so the p50 must stay under it too.
+    const pass = ratio < TARGET_RATIO && medianRatio < TARGET_RATIO && quietFailures.length === 0;
     const limits = PASSED_THROUGH.map((name) => `${name}=${process.env[name] ?? 'default'}`);
     console.log(
       [
@@ -413,7 +416,7 @@ async function main(): Promise<void> {
         '',
         `quiet server:   p50 ${ms(calmP50)}   p99 ${ms(calmP99)}`,
         `while hammered: p50 ${ms(busyP50)}   p99 ${ms(busyP99)}`,
-        `p99 ratio: ${ratio.toFixed(2)}× (target < ${TARGET_RATIO}×); p50 ratio: ${(busyP50 / calmP50).toFixed(2)}× (information)`,
+        `p99 ratio: ${ratio.toFixed(2)}× (target < ${TARGET_RATIO}×); p50 ratio: ${medianRatio.toFixed(2)}× (also < ${TARGET_RATIO}×)`,
         `quiet user's failed calls: ${
           quietFailures.length === 0
             ? 'none'
