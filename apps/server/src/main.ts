@@ -4,6 +4,7 @@ import {
   authSettingsFromEnv,
   ConfigError,
   defaultRateLimits,
+  userInFlightLimitFromEnv,
   userRateLimitFromEnv,
   type ApiDeps,
 } from '@budget/api';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     auth: authSettingsFromEnv(api, jwtSecret),
     rateLimits: defaultRateLimits,
     userRateLimit: userRateLimitFromEnv(api),
+    userInFlightLimit: userInFlightLimitFromEnv(api),
     version,
     exposeInternalErrors: !production,
     logger,

@@ -13,6 +13,7 @@ describe('parseEnv', () => {
       SESSION_MAX_AGE: 30 * 86_400,
       REFRESH_REUSE_GRACE: 10,
       USER_RATE_LIMIT: 20,
+      USER_IN_FLIGHT_LIMIT: 4,
       DB_POOL_MAX: 10,
     });
   });
@@ -37,6 +38,7 @@ describe('parseEnv', () => {
         'REFRESH_TOKEN_TTL',
         'SESSION_MAX_AGE',
         'USER_RATE_LIMIT',
+        'USER_IN_FLIGHT_LIMIT',
       ].sort(),
     );
   });
@@ -48,6 +50,7 @@ describe('parseEnv', () => {
       SESSION_MAX_AGE: '90d',
       REFRESH_REUSE_GRACE: '30s',
       USER_RATE_LIMIT: '0',
+      USER_IN_FLIGHT_LIMIT: '0',
       DB_POOL_MAX: '25',
       DATABASE_URL: 'postgres://u:p@db:5432/budget',
     });
@@ -56,6 +59,7 @@ describe('parseEnv', () => {
     expect(env.SESSION_MAX_AGE).toBe(90 * 86_400);
     expect(env.REFRESH_REUSE_GRACE).toBe(30);
     expect(env.USER_RATE_LIMIT).toBe(0);
+    expect(env.USER_IN_FLIGHT_LIMIT).toBe(0);
     expect(env.DB_POOL_MAX).toBe(25);
     expect(env.DATABASE_URL).toBe('postgres://u:p@db:5432/budget');
   });
@@ -70,6 +74,8 @@ describe('parseEnv', () => {
     ['REFRESH_REUSE_GRACE', { REFRESH_REUSE_GRACE: 'ten seconds' }],
     ['USER_RATE_LIMIT', { USER_RATE_LIMIT: '-1' }],
     ['USER_RATE_LIMIT', { USER_RATE_LIMIT: '2.5' }],
+    ['USER_IN_FLIGHT_LIMIT', { USER_IN_FLIGHT_LIMIT: '-1' }],
+    ['USER_IN_FLIGHT_LIMIT', { USER_IN_FLIGHT_LIMIT: 'four' }],
     ['DB_POOL_MAX', { DB_POOL_MAX: '0' }],
     ['JWT_SECRET', { JWT_SECRET: 'too short' }],
     ['JWT_SECRET', { NODE_ENV: 'production' }],

@@ -39,8 +39,13 @@ export const apiEnvSchema = z
     SESSION_MAX_AGE: duration.default(30 * 86_400),
     /** How long a rotated refresh token still answers concurrent refreshes (SPEC §4). */
     REFRESH_REUSE_GRACE: duration.default(10),
-    /** Authenticated requests per second per user; 0 turns the limit off. */
+    /**
+     * Authenticated requests per second per user (a heavy call counts as several); 0 turns the
+     * limit off.
+     */
     USER_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+    /** Authenticated calls of one user running at once per process; 0 turns the cap off. */
+    USER_IN_FLIGHT_LIMIT: z.coerce.number().int().min(0).max(1_000).default(4),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === undefined) {

@@ -52,10 +52,23 @@ export interface UserRateLimit {
   burst: number;
 }
 
+/**
+ * Authenticated calls per user running at once in one process: `concurrent` run, up to `queue`
+ * more wait at most `maxWaitMs` for a slot, the rest get TOO_MANY_REQUESTS.
+ */
+export interface UserInFlightLimit {
+  /** 0 turns the limit off (e.g. for load tests). */
+  concurrent: number;
+  queue: number;
+  maxWaitMs: number;
+}
+
 export interface ApiDeps {
   db: Db;
   /** Per-user request rate limit on authenticated procedures; `defaultUserRateLimit` if absent. */
   userRateLimit?: UserRateLimit;
+  /** Per-user concurrency cap on authenticated calls; `defaultUserInFlightLimit` if absent. */
+  userInFlightLimit?: UserInFlightLimit;
   auth: AuthSettings;
   rateLimits: RateLimitSettings;
   version: string;
@@ -76,6 +89,12 @@ export const defaultRateLimits: Required<RateLimitSettings> = {
 
 export const defaultUserRateLimit: UserRateLimit = { perSecond: 20, burst: 40 };
 
+export const defaultUserInFlightLimit: UserInFlightLimit = {
+  concurrent: 4,
+  queue: 16,
+  maxWaitMs: 2_000,
+};
+
 const ignore = (): void => undefined;
 export const silentLogger: Logger = { info: ignore, warn: ignore, error: ignore };
 
@@ -91,7 +110,16 @@ export function authSettingsFromEnv(env: Env, jwtSecret: Uint8Array): AuthSettin
   };
 }
 
-/** USER_RATE_LIMIT requests per second per user, with bursts of twice that; 0 is off. */
+/** USER_RATE_LIMIT points per second per user, with bursts of twice that; 0 is off. */
 export function userRateLimitFromEnv(env: Env): UserRateLimit {
   return { perSecond: env.USER_RATE_LIMIT, burst: env.USER_RATE_LIMIT * 2 };
+}
+
+/**
+ * USER_IN_FLIGHT_LIMIT calls of one user at once, four times that waiting up to 2 s for a slot;
+ * 0 is off.
+ */
+export function userInFlightLimitFromEnv(env: Env): UserInFlightLimit {
+  const concurrent = env.USER_IN_FLIGHT_LIMIT;
+  return { ...defaultUserInFlightLimit, concurrent, queue: concurrent * 4 };
 }

@@ -11,6 +11,7 @@ export {
   authSettingsFromEnv,
   defaultRateLimits,
   silentLogger,
+  userInFlightLimitFromEnv,
   userRateLimitFromEnv,
   type ApiDeps,
   type AuthSettings,
@@ -35,6 +36,8 @@ export type { CurrencySummary, CurrencyTrend } from './schemas/reports.ts';
 export type { RecurringRule, UpcomingOccurrence } from './schemas/recurring.ts';
 export type { CsvMapping, ImportPreview, ImportResult, ImportRow } from './schemas/imports.ts';
 export { authenticate, type Authenticated } from './services/auth/authenticate.ts';
+export { admitUserCall, paidPages } from './services/system/user-fairness.ts';
+export { EXPORT_COST } from './services/system/request-costs.ts';
 export type { Actor } from './actor.ts';
 export { exportTransactionsCsv } from './services/ledger/transaction-export.ts';
 export { exportTransactionsQuery, type ExportTransactionsQuery } from './schemas/exports.ts';

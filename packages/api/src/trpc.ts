@@ -5,7 +5,8 @@ import type { Actor, Owner } from './actor.ts';
 import { fromDatabaseError } from './errors.ts';
 import { authenticate, verifyBearer } from './services/auth/authenticate.ts';
 import { assertLiveSession } from './services/auth/live-session.ts';
-import { consumeUserRequest } from './services/system/user-rate-limiter.ts';
+import { procedureCost } from './services/system/request-costs.ts';
+import { withUserFairness } from './services/system/user-fairness.ts';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
@@ -52,26 +53,29 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
+/** Admits each call under its user's fair share before anything else (user-fairness.ts). */
+const fairProcedure = publicProcedure.use(({ ctx, path, next }) =>
+  withUserFairness(ctx.deps, ctx.request.authorization, procedureCost(path), next),
+);
+
 /**
- * Checks the Bearer access token and the user's request rate; downstream procedures get
+ * Checks the Bearer access token (after the fairness limits); downstream procedures get
  * `ctx.actor`, the signed-in user.
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = fairProcedure.use(async ({ ctx, next }) => {
   const { user, loginId } = await authenticate(ctx.deps, ctx.request.authorization);
-  await consumeUserRequest(ctx.deps, user.id);
   const actor: Actor = { db: ctx.deps.db, user, loginId, log: ctx.log };
   return next({ ctx: { actor } });
 });
 
 /**
- * For the hottest reads and writes: checks the token's signature and the user's request rate,
+ * For the hottest reads and writes: checks the token's signature (after the fairness limits),
  * and leaves the session check to the service, which folds it into its own query (one round trip
  * instead of two) and returns `ctx.owner`. A call that fails for any reason (a bad input
  * included) answers UNAUTHORIZED when the session has ended, as under protectedProcedure.
  */
-export const sessionInQueryProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const sessionInQueryProcedure = fairProcedure.use(async ({ ctx, next }) => {
   const claims = await verifyBearer(ctx.deps, ctx.request.authorization);
-  await consumeUserRequest(ctx.deps, claims.userId);
   const owner: Owner = { db: ctx.deps.db, userId: claims.userId, session: claims };
   const result = await next({ ctx: { owner } });
   if (!result.ok && result.error.code !== 'UNAUTHORIZED') {

@@ -1,7 +1,11 @@
 import { Readable } from 'node:stream';
 import {
+  admitUserCall,
   authenticate,
+  paidPages,
+  EXPORT_COST,
   exportTransactionsCsv,
+  RetryAfter,
   exportTransactionsQuery,
   type Actor,
   type ApiDeps,
@@ -17,7 +21,8 @@ export interface ExportRouteOptions {
 /**
  * GET /export/transactions.csv?from&to&accountId with the Bearer access token: the caller's
  * transactions as RFC 4180 CSV, streamed with backpressure (a page is read only when the socket
- * has taken the previous one).
+ * has taken the previous one). It is paid for from the user's rate limit (EXPORT_COST to start,
+ * then each page as it goes) and holds one of their in-flight slots until the response ends.
  */
 export const exportRoute: FastifyPluginCallback<ExportRouteOptions> = (app, { deps }, done) => {
   app.get('/export/transactions.csv', async (request, reply) => {
@@ -30,17 +35,25 @@ export const exportRoute: FastifyPluginCallback<ExportRouteOptions> = (app, { de
         `Invalid query: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
       );
     }
+    const authorization = request.headers.authorization ?? null;
     let actor: Actor;
     try {
-      const { user, loginId } = await authenticate(deps, request.headers.authorization ?? null);
+      const release = await admitUserCall(deps, authorization, EXPORT_COST);
+      if (release !== null) reply.raw.once('close', release);
+      const { user, loginId } = await authenticate(deps, authorization);
       actor = { db: deps.db, user, loginId, log: request.log };
     } catch (error) {
       if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') {
         return sendError(reply, 401, error.message);
       }
+      if (error instanceof TRPCError && error.code === 'TOO_MANY_REQUESTS') {
+        const wait = error.cause instanceof RetryAfter ? error.cause.seconds : 1;
+        return sendError(reply.header('retry-after', String(wait)), 429, error.message);
+      }
       throw error;
     }
-    const stream = Readable.from(exportTransactionsCsv(actor, query.data), { objectMode: false });
+    const pages = paidPages(deps, actor.user.id, exportTransactionsCsv(actor, query.data));
+    const stream = Readable.from(pages, { objectMode: false });
     stream.on('error', (error) => {
       request.log.error({ err: error }, 'export failed mid-stream');
     });

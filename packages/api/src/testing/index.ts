@@ -32,8 +32,9 @@ export function createTestDeps(db: Db, overrides: Partial<ApiDeps> = {}): ApiDep
       // No grace unless a test asks for one: replaying a rotated token revokes at once.
       refreshReuseGraceSeconds: 0,
     },
-    // Off: tests that need many calls per user set their own limit.
+    // Off: tests that need many calls per user set their own limits.
     userRateLimit: { perSecond: 0, burst: 0 },
+    userInFlightLimit: { concurrent: 0, queue: 0, maxWaitMs: 0 },
     rateLimits,
     version: 'test',
     exposeInternalErrors: true,
