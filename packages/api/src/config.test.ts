@@ -13,7 +13,7 @@ describe('parseEnv', () => {
       SESSION_MAX_AGE: 30 * 86_400,
       REFRESH_REUSE_GRACE: 10,
       USER_RATE_LIMIT: 20,
-      USER_IN_FLIGHT_LIMIT: 4,
+      USER_IN_FLIGHT_LIMIT: 2,
       DB_POOL_MAX: 10,
     });
   });

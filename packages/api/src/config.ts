@@ -45,7 +45,7 @@ export const apiEnvSchema = z
      */
     USER_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
     /** Authenticated calls of one user running at once per process; 0 turns the cap off. */
-    USER_IN_FLIGHT_LIMIT: z.coerce.number().int().min(0).max(1_000).default(4),
+    USER_IN_FLIGHT_LIMIT: z.coerce.number().int().min(0).max(1_000).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === undefined) {

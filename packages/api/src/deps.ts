@@ -90,8 +90,8 @@ export const defaultRateLimits: Required<RateLimitSettings> = {
 export const defaultUserRateLimit: UserRateLimit = { perSecond: 20, burst: 40 };
 
 export const defaultUserInFlightLimit: UserInFlightLimit = {
-  concurrent: 4,
-  queue: 16,
+  concurrent: 2,
+  queue: 8,
   maxWaitMs: 2_000,
 };
 
