@@ -14,13 +14,20 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['packages/*/src/**/*.ts', 'apps/*/src/**/*.{ts,tsx}'],
-      exclude: ['**/*.test.ts', '**/*.test-d.ts', '**/testing/**', 'apps/*/src/main.ts'],
+      // The web app runs in Chromium (the e2e journeys), where v8 coverage of this process
+      // cannot see it.
+      exclude: [
+        '**/*.test.ts',
+        '**/*.test-d.ts',
+        '**/testing/**',
+        'apps/*/src/main.ts',
+        'apps/web/src/**',
+      ],
       reporter: ['text-summary', 'html'],
       reportsDirectory: 'coverage',
-      // What the suite reached when the floors were set (lines 71.2 %, branches 62.8 % on
-      // PostgreSQL; the web app runs in a browser and the CLI in child processes, so neither is
-      // counted): a change that drops below fails CI.
-      thresholds: { lines: 70, branches: 61 },
+      // What the suite reached when the floors were set (lines 89.6 %, branches 79.8 % on
+      // PostgreSQL; the CLI's child processes are not counted): a change that drops below fails CI.
+      thresholds: { lines: 87, branches: 77 },
     },
   },
 });
