@@ -9,6 +9,7 @@ import * as addUserTimeZone from './2026-11-30T1000_add_user_time_zone.ts';
 import * as createRecurringRules from './2026-11-30T1100_create_recurring_rules.ts';
 import * as createImports from './2026-11-30T1200_create_imports.ts';
 import * as boundMoneyTotals from './2026-11-30T1300_bound_money_totals.ts';
+import * as createCommitBarriers from './2026-11-30T1400_create_commit_barriers.ts';
 
 /** Every migration, by name. Listed statically so bundles carry them. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1100_create_recurring_rules': createRecurringRules,
   '2026-11-30T1200_create_imports': createImports,
   '2026-11-30T1300_bound_money_totals': boundMoneyTotals,
+  '2026-11-30T1400_create_commit_barriers': createCommitBarriers,
 };

@@ -9,6 +9,7 @@ import {
   PostgresDialect,
   type Dialect,
   type Driver,
+  type KyselyConfig,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -35,19 +36,24 @@ interface PostgresConfig {
   onConnectionError?: (error: Error) => void;
 }
 
-export type DbConfig =
-  | PostgresConfig
-  | {
-      databaseUrl?: undefined;
-      /**
-       * Folder that holds the embedded database; omit for an in-memory one. Only one process may
-       * open it: the first query locks it (DataDirInUseError for a second process), destroy()
-       * and the process's exit unlock it.
-       */
-      dataDir?: string;
-      /** Who opens the folder, named in the refusal another process gets: `the server` … */
-      holder?: string;
-    };
+/** Kysely's log: every query the handle runs, with its SQL and values (tests read them). */
+type QueryLog = Pick<KyselyConfig, 'log'>;
+
+export type DbConfig = QueryLog &
+  (
+    | PostgresConfig
+    | {
+        databaseUrl?: undefined;
+        /**
+         * Folder that holds the embedded database; omit for an in-memory one. Only one process may
+         * open it: the first query locks it (DataDirInUseError for a second process), destroy()
+         * and the process's exit unlock it.
+         */
+        dataDir?: string;
+        /** Who opens the folder, named in the refusal another process gets: `the server` … */
+        holder?: string;
+      }
+  );
 
 export type Db = Kysely<Database>;
 /** A database transaction: what a service hands to the steps that must commit together. */
@@ -60,7 +66,11 @@ export function createDb(config: DbConfig): Db {
     config.databaseUrl === undefined
       ? createPgliteDialect(config.dataDir, config.holder)
       : createPostgresDialect(config);
-  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({
+    dialect,
+    plugins: [new CamelCasePlugin()],
+    ...(config.log === undefined ? {} : { log: config.log }),
+  });
 }
 
 function createPostgresDialect({

@@ -226,6 +226,11 @@ export interface LedgerCurrencyTotalsTable {
 
 export const UNCATEGORIZED_KEY = '00000000-0000-0000-0000-000000000000';
 
+export interface CommitBarriersTable {
+  slot: number;
+  commits: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   logins: LoginsTable;
@@ -243,6 +248,7 @@ export interface Database {
   recurringSkips: RecurringSkipsTable;
   recurringOccurrences: RecurringOccurrencesTable;
   imports: ImportsTable;
+  commitBarriers: CommitBarriersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

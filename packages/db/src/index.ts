@@ -18,3 +18,5 @@ export {
 } from './pg-errors.ts';
 export type * from './database.ts';
 export { UNCATEGORIZED_KEY } from './database.ts';
+export { PrecompiledQueries, type Slots } from './precompiled-queries.ts';
+export { awaitDurableCommits, commitsAsynchronously } from './commit-barrier.ts';

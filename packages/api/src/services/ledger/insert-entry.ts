@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
-import { UNCATEGORIZED_KEY, type Db, type Trx } from '@budget/db';
+import {
+  awaitDurableCommits,
+  commitsAsynchronously,
+  PrecompiledQueries,
+  UNCATEGORIZED_KEY,
+  type Db,
+  type Slots,
+  type Trx,
+} from '@budget/db';
 import { badRequest, notFound } from '../../errors.ts';
 import type { AccessTokenClaims } from '../auth/access-tokens.ts';
 import { assertLiveSession, liveSession } from '../auth/live-session.ts';
@@ -31,28 +39,63 @@ const addExcluded = (table: 'ledger_daily_totals' | 'ledger_monthly_totals') => 
 
 /**
  * `transactions.create`'s write as one statement: it checks the session (when given), locks the
- * account, key-share locks the
- * category, inserts the row and moves the balance, the money-moved bound and the daily and
- * monthly totals with it. The account's row lock lasts one statement (plus commit when `db` is a
- * transaction) instead of a round trip per step, so writers to one account queue briefly. The
- * same rules as `writeEntries` (ledger-changes.ts keeps the general case); the ledger property
- * tests hold both to them.
+ * account, key-share locks the category, inserts the row and moves the balance, the money-moved
+ * bound and the daily and monthly totals with it. Outside a transaction it commits
+ * asynchronously and answers once the commit is on disk (commit-barrier.ts): the account's row
+ * lock lasts one statement, not a round trip per step plus an fsync, so writers to one account
+ * queue briefly. The same rules as `writeEntries` (ledger-changes.ts keeps the general case); the
+ * ledger property tests hold both to them.
  */
 export async function insertEntry(
   owner: { db: Db | Trx; userId: string; session: AccessTokenClaims | null },
   entry: OneEntry,
 ): Promise<TransactionRecord> {
-  const { db, userId: ownerId, session } = owner;
-  const { categoryId } = entry;
-  const result = await db
+  const { db, userId, session } = owner;
+  const shape = {
+    session: session !== null,
+    categorized: entry.categoryId !== null,
+    // Inside a caller's transaction the commit, and the wait for it, are the caller's.
+    asynchronous: !db.isTransaction,
+  };
+  const values = { ...entry, ownerId: userId, loginId: session?.loginId ?? '' };
+  const [inserted] = await insertions.execute(db, JSON.stringify(shape), values, (slots) =>
+    insertStatement(db, slots, shape),
+  );
+  if (inserted !== undefined) {
+    if (shape.asynchronous) await awaitDurableCommits(db);
+    return inserted;
+  }
+  if (session !== null) await assertLiveSession(db, session);
+  throw await whyNotInserted(db, userId, entry.accountId);
+}
+
+interface EntryValues extends OneEntry {
+  ownerId: string;
+  loginId: string;
+}
+
+const insertions = new PrecompiledQueries<EntryValues, TransactionRecord>();
+
+function insertStatement(
+  db: Db | Trx,
+  slots: Slots<EntryValues>,
+  shape: { session: boolean; categorized: boolean; asynchronous: boolean },
+) {
+  const { ownerId, categoryId } = slots;
+  return db
     .with('account', (q) =>
       q
         .selectFrom('accounts')
         .select(['id', 'currency', 'archivedAt'])
         .where('ownerId', '=', ownerId)
-        .where('id', '=', entry.accountId)
+        .where('id', '=', slots.accountId)
+        .where((eb) => (shape.asynchronous ? commitsAsynchronously : eb.val(true)))
         .where((eb) =>
-          session === null ? eb.val(true) : eb.exists(liveSession(db, session).select('logins.id')),
+          shape.session
+            ? eb.exists(
+                liveSession(db, { userId: ownerId, loginId: slots.loginId }).select('logins.id'),
+              )
+            : eb.val(true),
         )
         .forNoKeyUpdate(),
     )
@@ -61,7 +104,7 @@ export async function insertEntry(
         .selectFrom('categories')
         .select('id')
         .where('ownerId', '=', ownerId)
-        .where('id', '=', categoryId ?? UNCATEGORIZED_KEY)
+        .where('id', '=', shape.categorized ? categoryId : UNCATEGORIZED_KEY)
         .forKeyShare(),
     )
     .with('inserted', (q) =>
@@ -85,16 +128,16 @@ export async function insertEntry(
               'account.id',
               'account.currency',
               sql.val(categoryId).as('categoryId'),
-              sql.val(entry.amount).as('amount'),
-              sql.val(entry.occurredOn).as('occurredOn'),
-              sql.val(entry.payee).as('payee'),
-              sql.val(entry.note).as('note'),
+              sql.val(slots.amount).as('amount'),
+              sql.val(slots.occurredOn).as('occurredOn'),
+              sql.val(slots.payee).as('payee'),
+              sql.val(slots.note).as('note'),
             ])
             .where('account.archivedAt', 'is', null)
             .where((where) =>
-              categoryId === null
-                ? where.val(true)
-                : where.exists(where.selectFrom('category').select('category.id')),
+              shape.categorized
+                ? where.exists(where.selectFrom('category').select('category.id'))
+                : where.val(true),
             ),
         )
         .returning(transactionColumns),
@@ -197,11 +240,7 @@ export async function insertEntry(
         .returning('ownerId'),
     )
     .selectFrom('inserted')
-    .selectAll()
-    .executeTakeFirst();
-  if (result !== undefined) return result;
-  if (session !== null) await assertLiveSession(db, session);
-  throw await whyNotInserted(db, ownerId, entry.accountId);
+    .selectAll();
 }
 
 /** Nothing was written: the account is not the caller's, or archived, or the category is not. */

@@ -1,5 +1,5 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Database, Db } from '@budget/db';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { PrecompiledQueries, type Database, type Db, type Slots } from '@budget/db';
 import type { Actor, Owner } from '../../actor.ts';
 import { notFound } from '../../errors.ts';
 import { assertLiveSession, liveSession } from '../auth/live-session.ts';
@@ -10,11 +10,17 @@ import {
   type Transaction,
   type TransactionList,
   type TransactionPage,
-  type TransactionFilters,
   type TransactionSort,
 } from '../../schemas/transactions.ts';
 import { decodeCursor, encodeCursor, type CursorPosition } from './transaction-cursor.ts';
-import { applyTransactionFilters } from './transaction-filters.ts';
+import {
+  applyTransactionFilters,
+  filterShape,
+  filterValues,
+  isUnfiltered,
+  slotFilters,
+  type FilterValues,
+} from './transaction-filters.ts';
 import { toTransaction, transactionColumns, type TransactionRecord } from './transaction-rows.ts';
 
 type TransactionQuery<O> = SelectQueryBuilder<Database, 'transactions', O>;
@@ -66,22 +72,45 @@ export async function byId(actor: Actor, { id }: { id: string }): Promise<Transa
   return toTransaction(row);
 }
 
+interface ListValues extends FilterValues {
+  ownerId: string;
+  loginId: string;
+  cursorDate: string | undefined;
+  cursorAmount: number | undefined;
+  cursorId: string | undefined;
+  limit: number;
+}
+
+const listQueries = new PrecompiledQueries<ListValues, TransactionRecord>();
+
 /** Keyset pagination: any depth costs the same as the first page. */
 export async function list(owner: Owner, input: ListTransactionsInput): Promise<TransactionList> {
   const { db, session } = owner;
-  let query = applyTransactionFilters(
-    db.selectFrom('transactions').select(transactionColumns),
-    owner.userId,
-    input,
-  );
-  if (session !== null) {
-    query = query.where((eb) => eb.exists(liveSession(db, session).select('logins.id')));
-  }
-  if (input.cursor !== undefined)
-    query = afterCursor(query, decodeCursor(input.cursor, input.sort));
-  const rows: TransactionRecord[] = await orderBySort(query, input.sort)
-    .limit(input.limit + 1)
-    .execute();
+  const filters = filterValues(input);
+  const position = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
+  const shape = [input.sort, position !== null, session !== null, filterShape(filters)].join('|');
+  const values: ListValues = {
+    ...filters,
+    ownerId: owner.userId,
+    loginId: session?.loginId ?? '',
+    cursorDate: position?.date,
+    cursorAmount: position?.amount,
+    cursorId: position?.id,
+    limit: input.limit + 1,
+  };
+  const rows = await listQueries.execute(db, shape, values, (slots) => {
+    let query = applyTransactionFilters(
+      db.selectFrom('transactions').select(transactionColumns),
+      slots.ownerId,
+      slotFilters(filters, slots),
+    );
+    if (session !== null) query = query.where(sessionIsLive(db, slots));
+    if (position !== null) {
+      const slotted = { date: slots.cursorDate, amount: slots.cursorAmount, id: slots.cursorId };
+      query = afterCursor(query, { ...(slotted as CursorPosition), sort: position.sort });
+    }
+    return orderBySort(query, input.sort).limit(slots.limit);
+  });
   if (rows.length === 0 && session !== null) await assertLiveSession(db, session);
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
@@ -92,21 +121,11 @@ export async function list(owner: Owner, input: ListTransactionsInput): Promise<
   };
 }
 
-/** Every filter of TransactionFilters: the type makes a new filter appear here. */
-const filterKeys: Record<keyof TransactionFilters, true> = {
-  accountId: true,
-  categoryId: true,
-  kind: true,
-  from: true,
-  to: true,
-  minAmount: true,
-  maxAmount: true,
-  search: true,
-};
-
-function isUnfiltered(filters: TransactionFilters): boolean {
-  const keys = Object.keys(filterKeys) as (keyof TransactionFilters)[];
-  return keys.every((key) => filters[key] === undefined);
+/** `exists(live session)` with the session's placeholders, for a precompiled query. */
+function sessionIsLive(db: Db, slots: Slots<{ ownerId: string; loginId: string }>) {
+  const claims = { userId: slots.ownerId, loginId: slots.loginId };
+  return (eb: ExpressionBuilder<Database, 'transactions'>) =>
+    eb.exists(liveSession(db, claims).select('logins.id'));
 }
 
 /**
@@ -127,31 +146,42 @@ function pastTheWindow(db: Db, ownerId: string) {
  */
 export async function page(owner: Owner, input: PageTransactionsInput): Promise<TransactionPage> {
   const { db, session } = owner;
-  const filtered = applyTransactionFilters(db.selectFrom('transactions'), owner.userId, input);
-  const counted = db
-    .selectFrom(
-      filtered
-        .select(sql<number>`1`.as('one'))
-        .limit(PAGE_WINDOW + 1)
-        .as('window'),
+  const filters = filterValues(input);
+  const shape = [input.sort, session !== null, filterShape(filters)].join('|');
+  const values: PageValues = {
+    ...filters,
+    ownerId: owner.userId,
+    loginId: session?.loginId ?? '',
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  };
+  const rows = await pageQueries.execute(db, shape, values, (slots) => {
+    const filtered = applyTransactionFilters(
+      db.selectFrom('transactions'),
+      slots.ownerId,
+      slotFilters(filters, slots),
+    );
+    // Unfiltered, the monthly totals (a few hundred rows) tell at once when the window is full.
+    const windowCount = isUnfiltered(filters)
+      ? sql<number>`coalesce(${pastTheWindow(db, slots.ownerId)}, ${windowOf(db, filtered)})`
+      : sql<number>`${windowOf(db, filtered)}`;
+    const query = orderBySort(
+      filtered.select(transactionColumns).select(windowCount.as('windowCount')),
+      input.sort,
     )
-    .select((eb) => eb.fn.countAll<number>().as('count'));
-  // Unfiltered, the monthly totals (a few hundred rows) tell at once when the window is full.
-  const windowCount = isUnfiltered(input)
-    ? sql<number>`coalesce(${pastTheWindow(db, owner.userId)}, ${counted})`
-    : sql<number>`${counted}`;
-  let rowsQuery = orderBySort(
-    filtered.select(transactionColumns).select(windowCount.as('windowCount')),
-    input.sort,
-  )
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-  if (session !== null) {
-    rowsQuery = rowsQuery.where((eb) => eb.exists(liveSession(db, session).select('logins.id')));
-  }
-  const rows = await rowsQuery.execute();
+      .limit(slots.limit)
+      .offset(slots.offset);
+    return session === null ? query : query.where(sessionIsLive(db, slots));
+  });
   if (rows.length === 0 && session !== null) await assertLiveSession(db, session);
-  const count = rows[0]?.windowCount ?? (await counted.executeTakeFirstOrThrow()).count;
+  const count =
+    rows[0]?.windowCount ??
+    (
+      await windowOf(
+        db,
+        applyTransactionFilters(db.selectFrom('transactions'), owner.userId, filters),
+      ).executeTakeFirstOrThrow()
+    ).count;
   const reachable = Math.min(count, PAGE_WINDOW);
   return {
     items: rows.map(toTransaction),
@@ -161,4 +191,28 @@ export async function page(owner: Owner, input: PageTransactionsInput): Promise<
     totalPages: Math.ceil(reachable / input.pageSize),
     totalIsExact: count <= PAGE_WINDOW,
   };
+}
+
+interface PageValues extends FilterValues {
+  ownerId: string;
+  loginId: string;
+  limit: number;
+  offset: number;
+}
+
+const pageQueries = new PrecompiledQueries<
+  PageValues,
+  TransactionRecord & { windowCount: number }
+>();
+
+/** How many of the rows there are, counting no further than just past the window. */
+function windowOf(db: Db, filtered: TransactionQuery<object>) {
+  return db
+    .selectFrom(
+      filtered
+        .select(sql<number>`1`.as('one'))
+        .limit(PAGE_WINDOW + 1)
+        .as('window'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('count'));
 }

@@ -1,17 +1,6 @@
-import type { Database, Db } from '@budget/db';
+import { createDb, type Database, type Db } from '@budget/db';
 import { createTestDatabase, type TestDatabase } from '@budget/db/testing';
-import {
-  CompiledQuery,
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryId,
-  type QueryResult,
-  type RootOperationNode,
-  type SelectQueryBuilder,
-  type UnknownRow,
-} from 'kysely';
+import { CompiledQuery, sql, type SelectQueryBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -39,37 +28,21 @@ let owner: Owner;
 /** The same user as a whole actor, for services that take one (the CSV export). */
 let ownerActor: Actor;
 
-/**
- * Records the queries a service runs, after the other plugins (snake_case names) transformed them.
- * Kysely also transforms subqueries as they are embedded, so only nodes whose results came back
- * from the database count as executed queries.
- */
-class QueryRecorder implements KyselyPlugin {
-  readonly #transformed = new WeakMap<QueryId, RootOperationNode>();
-  readonly executed: { node: RootOperationNode; queryId: QueryId }[] = [];
-
-  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    this.#transformed.set(queryId, node);
-    return node;
-  }
-
-  transformResult({
-    queryId,
-    result,
-  }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const node = this.#transformed.get(queryId);
-    if (node !== undefined) this.executed.push({ node, queryId });
-    return Promise.resolve(result);
-  }
-}
-
-/** The SQL a service call runs, compiled exactly as Kysely compiled it for the database. */
+/** The SQL and values a service call runs, as Kysely sent them to the database. */
 async function capture(call: (db: Db) => Promise<unknown>): Promise<CompiledQuery[]> {
-  const recorder = new QueryRecorder();
-  const db = database.db.withPlugin(recorder);
-  await call(db);
-  const executor = db.getExecutor();
-  return recorder.executed.map(({ node, queryId }) => executor.compileQuery(node, queryId));
+  const executed: CompiledQuery[] = [];
+  const db = createDb({
+    ...database.config,
+    log: (event) => {
+      if (event.level === 'query') executed.push(event.query);
+    },
+  });
+  try {
+    await call(db);
+  } finally {
+    await db.destroy();
+  }
+  return executed;
 }
 
 interface PlanNode {
