@@ -1,3 +1,4 @@
+import { PrecompiledQueries } from '@budget/db';
 import type { ApiDeps } from '../../deps.ts';
 import { unauthorized } from '../../errors.ts';
 import { verifyAccessToken, type AccessTokenClaims } from './access-tokens.ts';
@@ -31,7 +32,12 @@ export async function authenticate(
   authorization: string | null,
 ): Promise<Authenticated> {
   const claims = await verifyBearer(deps, authorization);
-  const user = await liveSession(deps.db, claims).select(userColumns).executeTakeFirst();
+  const { userId, loginId } = claims;
+  const [user] = await sessionUsers.execute(deps.db, '', { userId, loginId }, (slots) =>
+    liveSession(deps.db, slots).select(userColumns),
+  );
   if (user === undefined) throw unauthorized('Session is no longer valid');
   return { user, loginId: claims.loginId };
 }
+
+const sessionUsers = new PrecompiledQueries<AccessTokenClaims, UserRecord>();

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { BudgetPeriod, BudgetRow, Trx } from '@budget/db';
+import { PrecompiledQueries, type BudgetPeriod, type BudgetRow, type Trx } from '@budget/db';
 import type { Actor } from '../../actor.ts';
-import { withStatementTimeout } from '../system/statement-timeout.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type {
   Budget,
@@ -200,38 +199,59 @@ export async function remove(actor: Actor, { id }: { id: string }): Promise<{ ok
   return { ok: true };
 }
 
+/** The owner, the day, and each period's bounds around it (`start_monthly`, `afterEnd_weekly` …). */
+type ProgressValues = { ownerId: string; on: string } & Record<
+  `${'start' | 'afterEnd'}_${BudgetPeriod}`,
+  string
+>;
+
+type ProgressRow = BudgetRecord & { spent: number; spentBefore: number };
+
+const progressQueries = new PrecompiledQueries<ProgressValues, ProgressRow>();
+
 /**
  * Every budget active on `on`, for the period containing it, in one query over the ledger totals.
  * With rollover, each earlier period's remainder (positive or negative) carries into the next,
  * which sums to: amount × periods so far − everything spent before this period.
  */
-async function progressUnbounded(
+export async function progress(
   actor: Actor,
   input: { on?: string | undefined },
 ): Promise<BudgetProgress[]> {
   const on = input.on ?? todayIn(actor.user.timeZone);
   const bounds = (period: BudgetPeriod) =>
     [periodStart(period, on), periodEnd(period, on)] as const;
-  const pick = (bound: (period: BudgetPeriod) => string) =>
-    sql<string>`(case budgets.period when 'weekly' then ${bound('weekly')}::date when 'monthly' then ${bound('monthly')}::date else ${bound('yearly')}::date end)`;
-  const start = pick((period) => bounds(period)[0]);
-  const afterEnd = pick((period) => addDays(bounds(period)[1], 1));
-
-  const rows = await actor.db
-    .selectFrom('budgets')
-    .select([
-      ...budgetColumns,
-      budgetSpentBetween(start, afterEnd).as('spent'),
-      sql<number>`(case when budgets.rollover then ${budgetSpentBetween(sql`budgets.starts_on`, start)} else 0 end)`.as(
-        'spentBefore',
-      ),
-    ])
-    .where('budgets.ownerId', '=', actor.user.id)
-    .where('budgets.startsOn', '<=', on)
-    .where((eb) => eb.or([eb('budgets.endsOn', 'is', null), eb('budgets.endsOn', '>=', on)]))
-    .orderBy('budgets.startsOn')
-    .orderBy('budgets.id')
-    .execute();
+  const values: ProgressValues = {
+    ownerId: actor.user.id,
+    on,
+    start_weekly: periodStart('weekly', on),
+    start_monthly: periodStart('monthly', on),
+    start_yearly: periodStart('yearly', on),
+    afterEnd_weekly: addDays(periodEnd('weekly', on), 1),
+    afterEnd_monthly: addDays(periodEnd('monthly', on), 1),
+    afterEnd_yearly: addDays(periodEnd('yearly', on), 1),
+  };
+  const rows = await progressQueries.execute(actor.db, '', values, (slots) => {
+    const pick = (bound: 'start' | 'afterEnd') =>
+      sql<string>`(case budgets.period when 'weekly' then ${slots[`${bound}_weekly`]}::date when 'monthly' then ${slots[`${bound}_monthly`]}::date else ${slots[`${bound}_yearly`]}::date end)`;
+    const start = pick('start');
+    return actor.db
+      .selectFrom('budgets')
+      .select([
+        ...budgetColumns,
+        budgetSpentBetween(start, pick('afterEnd')).as('spent'),
+        sql<number>`(case when budgets.rollover then ${budgetSpentBetween(sql`budgets.starts_on`, start)} else 0 end)`.as(
+          'spentBefore',
+        ),
+      ])
+      .where('budgets.ownerId', '=', slots.ownerId)
+      .where('budgets.startsOn', '<=', slots.on)
+      .where((eb) =>
+        eb.or([eb('budgets.endsOn', 'is', null), eb('budgets.endsOn', '>=', slots.on)]),
+      )
+      .orderBy('budgets.startsOn')
+      .orderBy('budgets.id');
+  });
 
   return rows.map((row) => {
     const budget = toBudget(row);
@@ -267,12 +287,4 @@ function percentOf(part: bigint, whole: bigint): number {
   const hundredths = numerator < 0n && numerator % denominator !== 0n ? truncated - 1n : truncated;
   // `+ 0` turns the -0 of a tiny refund into 0.
   return Number(hundredths) / 100 + 0;
-}
-
-/** progress, with the request's statement timeout. */
-export function progress(
-  actor: Actor,
-  input: { on?: string | undefined },
-): Promise<BudgetProgress[]> {
-  return withStatementTimeout(actor, (scoped) => progressUnbounded(scoped, input));
 }

@@ -22,11 +22,20 @@ export function splitByMonths(from: string, to: string): MonthSplit {
 
 /**
  * What a budget's category spent (money out minus refunds, in the budget's currency) on days
- * in [from, before), as a scalar subquery correlated with the `budgets` row.
+ * in [from, before), as a scalar subquery correlated with the `budgets` row: whole months from
+ * the monthly totals, and the days before the first and from the end of the last from the daily
+ * totals, each edge one short index range.
  */
 export function budgetSpentBetween(from: RawBuilder<string>, before: RawBuilder<string>) {
   const firstWholeMonth = sql<string>`(date_trunc('month', (${from} - 1)::timestamp) + interval '1 month')::date`;
   const afterWholeMonths = sql<string>`date_trunc('month', ${before}::timestamp)::date`;
+  const dailyBetween = (start: RawBuilder<string>, end: RawBuilder<string>) => sql<number>`
+    coalesce((
+      select sum(-(d.inflow + d.outflow)) from ledger_daily_totals d
+      where d.owner_id = budgets.owner_id and d.currency = budgets.currency
+        and d.category_key = budgets.category_id
+        and d.occurred_on >= ${start} and d.occurred_on < ${end}
+    ), 0)`;
   return sql<number>`(
     coalesce((
       select sum(-(m.inflow + m.outflow)) from ledger_monthly_totals m
@@ -34,12 +43,7 @@ export function budgetSpentBetween(from: RawBuilder<string>, before: RawBuilder<
         and m.category_key = budgets.category_id
         and m.month_start >= ${firstWholeMonth} and m.month_start < ${afterWholeMonths}
     ), 0)
-    + coalesce((
-      select sum(-(d.inflow + d.outflow)) from ledger_daily_totals d
-      where d.owner_id = budgets.owner_id and d.currency = budgets.currency
-        and d.category_key = budgets.category_id
-        and d.occurred_on >= ${from} and d.occurred_on < ${before}
-        and (d.occurred_on < ${firstWholeMonth} or d.occurred_on >= ${afterWholeMonths})
-    ), 0)
+    + ${dailyBetween(from, sql`least(${firstWholeMonth}, ${before})`)}
+    + ${dailyBetween(sql`greatest(${afterWholeMonths}, ${firstWholeMonth})`, before)}
   )::bigint`;
 }

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { UNCATEGORIZED_KEY } from '@budget/db';
 import type { Actor } from '../../actor.ts';
-import { withStatementTimeout } from '../system/statement-timeout.ts';
 import { badRequest } from '../../errors.ts';
 import {
   MAX_TREND_POINTS,
@@ -71,7 +70,7 @@ function currenciesOf(actor: Actor, seen: Iterable<string>): string[] {
   return [...new Set([actor.user.currency, ...seen])].sort();
 }
 
-async function summaryUnbounded(
+export async function summary(
   actor: Actor,
   input: { from: string; to: string },
 ): Promise<CurrencySummary[]> {
@@ -130,7 +129,7 @@ async function summaryUnbounded(
   });
 }
 
-async function trendUnbounded(actor: Actor, input: TrendInput): Promise<CurrencyTrend[]> {
+export async function trend(actor: Actor, input: TrendInput): Promise<CurrencyTrend[]> {
   const period = input.granularity === 'month' ? 'monthly' : 'weekly';
   const first = periodStart(period, input.from);
   const count = periodsBetween(period, first, periodStart(period, input.to)) + 1;
@@ -166,17 +165,4 @@ async function trendUnbounded(actor: Actor, input: TrendInput): Promise<Currency
     });
     return { currency, points };
   });
-}
-
-/** summary, with the request's statement timeout. */
-export function summary(
-  actor: Actor,
-  input: { from: string; to: string },
-): Promise<CurrencySummary[]> {
-  return withStatementTimeout(actor, (scoped) => summaryUnbounded(scoped, input));
-}
-
-/** trend, with the request's statement timeout. */
-export function trend(actor: Actor, input: TrendInput): Promise<CurrencyTrend[]> {
-  return withStatementTimeout(actor, (scoped) => trendUnbounded(scoped, input));
 }
