@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db, Trx } from '@budget/db';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, Db, Trx } from '@budget/db';
 import { unauthorized } from '../../errors.ts';
 import type { AccessTokenClaims } from './access-tokens.ts';
 
@@ -17,6 +17,12 @@ export function liveSession(db: Db | Trx, claims: AccessTokenClaims) {
     .where('logins.revokedAt', 'is', null)
     .where('logins.expiresAt', '>', sql<Date>`now()`)
     .where('users.disabledAt', 'is', null);
+}
+
+/** A query's condition `exists(liveSession(…))`: the query then finds nothing once it ended. */
+export function whileSessionLive(db: Db | Trx, claims: AccessTokenClaims) {
+  return <Tables extends keyof Database>(eb: ExpressionBuilder<Database, Tables>) =>
+    eb.exists(liveSession(db, claims).select('logins.id'));
 }
 
 /** UNAUTHORIZED unless the session is live; for a guarded query that found nothing. */

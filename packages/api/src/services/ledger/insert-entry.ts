@@ -10,7 +10,7 @@ import {
 } from '@budget/db';
 import { badRequest, notFound } from '../../errors.ts';
 import type { AccessTokenClaims } from '../auth/access-tokens.ts';
-import { assertLiveSession, liveSession } from '../auth/live-session.ts';
+import { assertLiveSession, whileSessionLive } from '../auth/live-session.ts';
 import { transactionColumns, type TransactionRecord } from './transaction-rows.ts';
 
 export interface OneEntry {
@@ -92,9 +92,7 @@ function insertStatement(
         .where((eb) => (shape.asynchronous ? commitsAsynchronously : eb.val(true)))
         .where((eb) =>
           shape.session
-            ? eb.exists(
-                liveSession(db, { userId: ownerId, loginId: slots.loginId }).select('logins.id'),
-              )
+            ? whileSessionLive(db, { userId: ownerId, loginId: slots.loginId })(eb)
             : eb.val(true),
         )
         .forNoKeyUpdate(),

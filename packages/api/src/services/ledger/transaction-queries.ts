@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import { PrecompiledQueries, type Database, type Db, type Slots } from '@budget/db';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { PrecompiledQueries, type Database, type Db } from '@budget/db';
 import type { Actor, Owner } from '../../actor.ts';
 import { notFound } from '../../errors.ts';
-import { assertLiveSession, liveSession } from '../auth/live-session.ts';
+import { assertLiveSession, whileSessionLive } from '../auth/live-session.ts';
 import {
   PAGE_WINDOW,
   type ListTransactionsInput,
@@ -104,7 +104,8 @@ export async function list(owner: Owner, input: ListTransactionsInput): Promise<
       slots.ownerId,
       slotFilters(filters, slots),
     );
-    if (session !== null) query = query.where(sessionIsLive(db, slots));
+    if (session !== null)
+      query = query.where(whileSessionLive(db, { userId: slots.ownerId, loginId: slots.loginId }));
     if (position !== null) {
       const slotted = { date: slots.cursorDate, amount: slots.cursorAmount, id: slots.cursorId };
       query = afterCursor(query, { ...(slotted as CursorPosition), sort: position.sort });
@@ -119,13 +120,6 @@ export async function list(owner: Owner, input: ListTransactionsInput): Promise<
     nextCursor:
       rows.length > input.limit && last !== undefined ? encodeCursor(input.sort, last) : null,
   };
-}
-
-/** `exists(live session)` with the session's placeholders, for a precompiled query. */
-function sessionIsLive(db: Db, slots: Slots<{ ownerId: string; loginId: string }>) {
-  const claims = { userId: slots.ownerId, loginId: slots.loginId };
-  return (eb: ExpressionBuilder<Database, 'transactions'>) =>
-    eb.exists(liveSession(db, claims).select('logins.id'));
 }
 
 /**
@@ -171,7 +165,9 @@ export async function page(owner: Owner, input: PageTransactionsInput): Promise<
     )
       .limit(slots.limit)
       .offset(slots.offset);
-    return session === null ? query : query.where(sessionIsLive(db, slots));
+    return session === null
+      ? query
+      : query.where(whileSessionLive(db, { userId: slots.ownerId, loginId: slots.loginId }));
   });
   if (rows.length === 0 && session !== null) await assertLiveSession(db, session);
   const count =
