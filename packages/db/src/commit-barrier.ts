@@ -15,21 +15,56 @@ const SLOTS = 1024;
 export const commitsAsynchronously = sql<boolean>`(set_config('synchronous_commit', 'off', true) = 'off')`;
 
 /**
- * Returns once every transaction committed before the call is on disk. It commits a small write
- * synchronously; the WAL is flushed in order, so that flush covers every earlier commit (and
- * concurrent callers share fsyncs, as group commit does). A crash before it returns may lose an
+ * Returns once every transaction committed before the call is on disk. A barrier commits a small
+ * write synchronously; the WAL is flushed in order, so its flush covers every earlier commit.
+ * Barriers on one database handle run one at a time, and every caller that arrives while one runs
+ * shares the next: under load a barrier serves many writes. A crash before it returns may lose an
  * asynchronous commit that other sessions could already read, but never one acknowledged after
  * this call.
  */
-export async function awaitDurableCommits(db: Db): Promise<void> {
-  await barrier.execute(db, '', {}, () =>
-    db
-      .insertInto('commitBarriers')
-      .values({ slot: sql<number>`pg_backend_pid() % ${sql.lit(SLOTS)}` })
-      .onConflict((conflict) =>
-        conflict.column('slot').doUpdateSet({ commits: sql`commit_barriers.commits + 1` }),
-      ),
-  );
+export function awaitDurableCommits(db: Db): Promise<void> {
+  let barriers = barriersByDb.get(db);
+  if (barriers === undefined) {
+    barriers = new SharedBarriers(db);
+    barriersByDb.set(db, barriers);
+  }
+  return barriers.next();
 }
 
+class SharedBarriers {
+  readonly #db: Db;
+  #running: Promise<void> = Promise.resolve();
+  /** The barrier that starts once the running one ends; callers arriving now join it. */
+  #waiting: Promise<void> | null = null;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  next(): Promise<void> {
+    if (this.#waiting !== null) return this.#waiting;
+    const waiting = this.#running.then(
+      () => this.#start(),
+      () => this.#start(),
+    );
+    this.#waiting = waiting;
+    this.#running = waiting;
+    return waiting;
+  }
+
+  async #start(): Promise<void> {
+    // From here on, a new caller's commit may be later than this barrier: it waits for the next.
+    this.#waiting = null;
+    await barrier.execute(this.#db, '', {}, () =>
+      this.#db
+        .insertInto('commitBarriers')
+        .values({ slot: sql<number>`pg_backend_pid() % ${sql.lit(SLOTS)}` })
+        .onConflict((conflict) =>
+          conflict.column('slot').doUpdateSet({ commits: sql`commit_barriers.commits + 1` }),
+        ),
+    );
+  }
+}
+
+const barriersByDb = new WeakMap<Db, SharedBarriers>();
 const barrier = new PrecompiledQueries<object, unknown>();
