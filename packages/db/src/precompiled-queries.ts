@@ -2,6 +2,9 @@ import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db, Trx } from './create-db.ts';
 
 /** Stands in a query's SQL for a value bound on each run. */
+/** Shapes kept per kind of query; past that, new shapes compile on every call, as before. */
+const MAX_SHAPES = 500;
+
 class Slot {
   constructor(readonly name: string) {}
 }
@@ -50,7 +53,7 @@ export class PrecompiledQueries<Values extends object, Row> {
     let compiled = this.#compiled.get(shape);
     if (compiled === undefined) {
       compiled = build(slots as Slots<Values>).compile();
-      this.#compiled.set(shape, compiled);
+      if (this.#compiled.size < MAX_SHAPES) this.#compiled.set(shape, compiled);
     }
     const bound = values as Record<string, unknown>;
     const parameters = compiled.parameters.map((parameter) =>
