@@ -20,3 +20,4 @@ export type * from './database.ts';
 export { UNCATEGORIZED_KEY } from './database.ts';
 export { PrecompiledQueries, type Slots } from './precompiled-queries.ts';
 export { awaitDurableCommits, commitsAsynchronously } from './commit-barrier.ts';
+export { isoFromTimestampText } from './type-parsers.ts';

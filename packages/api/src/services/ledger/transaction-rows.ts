@@ -1,4 +1,5 @@
-import type { TransactionRow } from '@budget/db';
+import { sql } from 'kysely';
+import { isoFromTimestampText, type TransactionRow } from '@budget/db';
 import type { Transaction, TransactionKind } from '../../schemas/transactions.ts';
 
 export const transactionColumns = [
@@ -14,11 +15,15 @@ export const transactionColumns = [
   'transactions.recurringId',
   'transactions.importId',
   'transactions.version',
-  'transactions.createdAt',
-  'transactions.updatedAt',
+  // As PostgreSQL's text: toTransaction writes it as ISO without a Date in between.
+  sql<string>`transactions.created_at::text`.as('createdAt'),
+  sql<string>`transactions.updated_at::text`.as('updatedAt'),
 ] as const;
 
-export type TransactionRecord = Omit<TransactionRow, 'ownerId' | 'importKey'>;
+export type TransactionRecord = Omit<
+  TransactionRow,
+  'ownerId' | 'importKey' | 'createdAt' | 'updatedAt'
+> & { createdAt: string; updatedAt: string };
 
 export function kindOf(row: Pick<TransactionRecord, 'transferId' | 'amount'>): TransactionKind {
   if (row.transferId !== null) return 'transfer';
@@ -40,7 +45,7 @@ export function toTransaction(row: TransactionRecord): Transaction {
     recurringId: row.recurringId,
     importId: row.importId,
     version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: isoFromTimestampText(row.createdAt),
+    updatedAt: isoFromTimestampText(row.updatedAt),
   };
 }
