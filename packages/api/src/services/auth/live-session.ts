@@ -19,10 +19,31 @@ export function liveSession(db: Db | Trx, claims: AccessTokenClaims) {
     .where('users.disabledAt', 'is', null);
 }
 
-/** A query's condition `exists(liveSession(…))`: the query then finds nothing once it ended. */
+/**
+ * A query's condition that holds exactly while the session is live (as `liveSession`): the query
+ * then finds nothing once it ended. Two single-table lookups rather than the join, which
+ * PostgreSQL plans more cheaply on every call.
+ */
 export function whileSessionLive(db: Db | Trx, claims: AccessTokenClaims) {
   return <Tables extends keyof Database>(eb: ExpressionBuilder<Database, Tables>) =>
-    eb.exists(liveSession(db, claims).select('logins.id'));
+    eb.and([
+      eb.exists(
+        db
+          .selectFrom('logins')
+          .select('logins.id')
+          .where('logins.id', '=', claims.loginId)
+          .where('logins.ownerId', '=', claims.userId)
+          .where('logins.revokedAt', 'is', null)
+          .where('logins.expiresAt', '>', sql<Date>`now()`),
+      ),
+      eb.exists(
+        db
+          .selectFrom('users')
+          .select('users.id')
+          .where('users.id', '=', claims.userId)
+          .where('users.disabledAt', 'is', null),
+      ),
+    ]);
 }
 
 /** UNAUTHORIZED unless the session is live; for a guarded query that found nothing. */
