@@ -19,6 +19,9 @@ export const MAX_CSV_COLUMNS = 1_000;
 /** Most cells in one file: parsing cost grows with cells, not bytes (2 MiB of `,` is 2 M cells). */
 export const MAX_CSV_CELLS = 500_000;
 
+/** Characters of the CSV parser's own error message kept in ours. */
+const MAX_ERROR_DETAIL = 200;
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -93,7 +96,12 @@ export function parseCsv(csv: string, delimiter: Delimiter, toLine?: number): Cs
     });
   } catch (error) {
     if (error instanceof CsvError) {
-      throw badRequest(`The CSV is malformed: ${error.message}`);
+      // The parser quotes the offending field, which a hostile file makes as long as it likes.
+      const detail =
+        error.message.length > MAX_ERROR_DETAIL
+          ? `${error.message.slice(0, MAX_ERROR_DETAIL)}…`
+          : error.message;
+      throw badRequest(`The CSV is malformed: ${detail}`);
     }
     throw error;
   }
