@@ -114,8 +114,8 @@ export async function list(owner: Owner, input: ListTransactionsInput): Promise<
       const slotted = { date: slots.cursorDate, amount: slots.cursorAmount, id: slots.cursorId };
       query = afterCursor(query, { ...(slotted as CursorPosition), sort: position.sort });
     }
-    // A literal: with a LIMIT parameter PostgreSQL plans every call anew (its generic plan
-    // assumes a tenth of the table), which cost more than running the query.
+    // A literal: PostgreSQL's generic plan for `LIMIT $n` assumes a tenth of the rows, so it is
+    // never chosen and every call is planned anew; with a literal it can be reused.
     return orderBySort(query, input.sort).limit(sql.lit(input.limit + 1));
   });
   if (rows.length === 0 && session !== null) await assertLiveSession(db, session);
