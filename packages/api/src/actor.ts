@@ -18,7 +18,7 @@ export interface Actor {
 
 /**
  * Whose rows a query reads or writes. `session` is a request's access-token login that was not
- * checked yet: the query checks it in its own statement (`liveSession`) and, when it finds
+ * checked yet: the query checks it in its own statement (`whileSessionLive`) and, when it finds
  * nothing, asks `assertLiveSession` whether that is because the session ended. Null when the
  * session was checked already (an Actor) or there is none (an operator acting for the user).
  */

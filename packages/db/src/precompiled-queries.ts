@@ -1,10 +1,10 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import { createQueryId, type Compilable, type CompiledQuery } from 'kysely';
 import type { Db, Trx } from './create-db.ts';
 
-/** Stands in a query's SQL for a value bound on each run. */
 /** Shapes kept per kind of query; past that, new shapes compile on every call, as before. */
 const MAX_SHAPES = 500;
 
+/** Stands in a query's SQL for a value bound on each run. */
 class Slot {
   constructor(readonly name: string) {}
 }
@@ -59,7 +59,12 @@ export class PrecompiledQueries<Values extends object, Row> {
     const parameters = compiled.parameters.map((parameter) =>
       parameter instanceof Slot ? bound[parameter.name] : parameter,
     );
-    const result = await db.executeQuery<Row>({ ...compiled, parameters });
+    // Each run is its own query to Kysely's plugins, which may keep state per query id.
+    const result = await db.executeQuery<Row>({
+      ...compiled,
+      parameters,
+      queryId: createQueryId(),
+    });
     return result.rows;
   }
 }

@@ -89,11 +89,9 @@ function insertStatement(
         .select(['id', 'currency', 'archivedAt'])
         .where('ownerId', '=', ownerId)
         .where('id', '=', slots.accountId)
-        .where((eb) => (shape.asynchronous ? commitsAsynchronously : eb.val(true)))
-        .where((eb) =>
-          shape.session
-            ? whileSessionLive(db, { userId: ownerId, loginId: slots.loginId })(eb)
-            : eb.val(true),
+        .$if(shape.asynchronous, (account) => account.where(commitsAsynchronously))
+        .$if(shape.session, (account) =>
+          account.where(whileSessionLive(db, { userId: ownerId, loginId: slots.loginId })),
         )
         .forNoKeyUpdate(),
     )
@@ -132,10 +130,10 @@ function insertStatement(
               sql.val(slots.note).as('note'),
             ])
             .where('account.archivedAt', 'is', null)
-            .where((where) =>
-              shape.categorized
-                ? where.exists(where.selectFrom('category').select('category.id'))
-                : where.val(true),
+            .$if(shape.categorized, (row) =>
+              row.where((where) =>
+                where.exists(where.selectFrom('category').select('category.id')),
+              ),
             ),
         )
         .returning(transactionColumns),
